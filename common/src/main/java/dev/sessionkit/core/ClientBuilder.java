@@ -1,0 +1,201 @@
+package dev.sessionkit.core;
+
+import dev.sessionkit.core.http.Loopback;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings every vendor client builder shares: credential, base URL, timeouts, retries, a shared
+ * OkHttp client, logging and strict decoding. Each vendor's {@code Client.Builder} extends this and
+ * adds {@code build()}.
+ *
+ * <p>Setters validate eagerly and name the parameter, the rule and the value; the credential is
+ * never echoed.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ * @param <C> the client it builds
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
+  /** The default maximum number of retries of a failed idempotent request. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+
+  private final String credentialEnv;
+  private final String baseUrlEnv;
+  private HttpUrl baseUrl;
+  private @Nullable Credential credential;
+  private String authHeader;
+  private String authScheme;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(60);
+  private Duration callTimeout = Duration.ZERO;
+  private int maxRetries = DEFAULT_MAX_RETRIES;
+  private @Nullable OkHttpClient httpClient;
+  private HttpLoggingInterceptor.Level logLevel = HttpLoggingInterceptor.Level.NONE;
+  private HttpLoggingInterceptor.@Nullable Logger logger;
+  private boolean strictDecoding;
+
+  /**
+   * Creates a builder for a service at {@code defaultBaseUrl} whose credential goes in
+   * {@code authHeader} after {@code authScheme}, read by {@link #fromEnv()} from {@code credentialEnv}
+   * (and the base URL from {@code baseUrlEnv}).
+   */
+  protected ClientBuilder(String defaultBaseUrl, String authHeader, String authScheme, String credentialEnv,
+      String baseUrlEnv) {
+    this.baseUrl = parseBaseUrl(defaultBaseUrl);
+    this.authHeader = authHeader;
+    this.authScheme = authScheme;
+    this.credentialEnv = credentialEnv;
+    this.baseUrlEnv = baseUrlEnv;
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** Sets the token (or API key) sent with every request. Never logged or echoed. */
+  public B token(String token) {
+    this.credential = Credential.of(token);
+    return self();
+  }
+
+  /** Sets the base URL; https, or plain http only to a loopback host. */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = parseBaseUrl(baseUrl);
+    return self();
+  }
+
+  /** Reads the credential (and base URL, if set) from the process environment. */
+  public B fromEnv() {
+    return fromEnv(System.getenv());
+  }
+
+  /**
+   * Reads the credential and the optional base URL from {@code env}: the variables this vendor
+   * documents. Variables that are unset or empty leave the builder as it was.
+   */
+  public B fromEnv(Map<String, String> env) {
+    String token = env.get(credentialEnv);
+    if (token != null && !token.isBlank()) token(token.strip());
+    String url = env.get(baseUrlEnv);
+    if (url != null && !url.isBlank()) baseUrl(url.strip());
+    return self();
+  }
+
+  /** Returns the environment variable {@link #fromEnv()} reads the credential from. */
+  public String credentialEnv() {
+    return credentialEnv;
+  }
+
+  /** Sets how long to wait for a connection (default 10 s). */
+  public B connectTimeout(Duration timeout) {
+    this.connectTimeout = positive("connectTimeout", timeout);
+    return self();
+  }
+
+  /** Sets how long to wait between bytes of a response (default 60 s). */
+  public B readTimeout(Duration timeout) {
+    this.readTimeout = positive("readTimeout", timeout);
+    return self();
+  }
+
+  /** Sets how long one call may take from start to end; zero (the default) for no limit. */
+  public B callTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "callTimeout == null");
+    if (timeout.isNegative()) throw new IllegalArgumentException("callTimeout must not be negative (got " + timeout + ")");
+    this.callTimeout = timeout;
+    return self();
+  }
+
+  /**
+   * Sets how many times a failed idempotent request (connection failure, 408, 429, 5xx) is retried
+   * (default {@value #DEFAULT_MAX_RETRIES}); 0 turns retries off.
+   */
+  public B maxRetries(int maxRetries) {
+    if (maxRetries < 0 || maxRetries > 10) {
+      throw new IllegalArgumentException("maxRetries must be between 0 and 10 (got " + maxRetries + ")");
+    }
+    this.maxRetries = maxRetries;
+    return self();
+  }
+
+  /** Turns retries off; the same as {@code maxRetries(0)}. */
+  public B noRetries() {
+    return maxRetries(0);
+  }
+
+  /** Shares {@code client}'s connection pool and dispatcher; the client itself is not changed. */
+  public B httpClient(OkHttpClient client) {
+    this.httpClient = Objects.requireNonNull(client, "httpClient == null");
+    return self();
+  }
+
+  /** Logs each exchange at {@code level} through OkHttp's logging interceptor; credentials are redacted. */
+  public B logLevel(HttpLoggingInterceptor.Level level) {
+    this.logLevel = Objects.requireNonNull(level, "logLevel == null");
+    return self();
+  }
+
+  /** Sends logs to {@code logger} instead of OkHttp's default. */
+  public B logger(HttpLoggingInterceptor.Logger logger) {
+    this.logger = Objects.requireNonNull(logger, "logger == null");
+    return self();
+  }
+
+  /**
+   * Makes decoding strict: an unknown field, union variant or enum value fails with a
+   * {@link dev.sessionkit.errors.DecodingException} naming its JSON path. For contract tests; off by default.
+   */
+  public B strictDecoding(boolean strict) {
+    this.strictDecoding = strict;
+    return self();
+  }
+
+  /** Changes the header the credential goes in and the scheme before it (empty for none). */
+  protected B authHeader(String header, String scheme) {
+    Objects.requireNonNull(header, "authHeader == null");
+    Objects.requireNonNull(scheme, "authScheme == null");
+    if (header.isBlank()) throw new IllegalArgumentException("authHeader must not be blank");
+    this.authHeader = header;
+    this.authScheme = scheme;
+    return self();
+  }
+
+  /** Returns the checked options; fails when no credential was given. */
+  protected ClientOptions options() {
+    if (credential == null) {
+      throw new IllegalStateException("token == null: call token(...) or set the " + credentialEnv
+          + " environment variable and call fromEnv()");
+    }
+    return new ClientOptions(baseUrl, credential, authHeader, authScheme, connectTimeout, readTimeout,
+        callTimeout, maxRetries, httpClient, logLevel, logger, strictDecoding);
+  }
+
+  /** Builds the client. */
+  public abstract C build();
+
+  private static Duration positive(String name, Duration value) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive (got " + value + ")");
+    }
+    return value;
+  }
+
+  private static HttpUrl parseBaseUrl(String value) {
+    Objects.requireNonNull(value, "baseUrl == null");
+    HttpUrl url = HttpUrl.parse(value);
+    if (url == null) throw new IllegalArgumentException("baseUrl must be an http or https URL (got \"" + value + "\")");
+    if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
+      throw new IllegalArgumentException("baseUrl must use https unless its host is loopback (got \"" + value
+          + "\"): credentials are never sent over plain http to another host");
+    }
+    if (!url.encodedPath().endsWith("/")) url = url.newBuilder().addPathSegment("").build();
+    return url;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.sessionkit.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings of one client, fixed when it is built. Created by {@link ClientBuilder}.
+ *
+ * @param baseUrl the URL every path is resolved against (ends with {@code /})
+ * @param credential the token or API key
+ * @param authHeader the header the credential goes in, for example {@code Authorization}
+ * @param authScheme the scheme before the credential, for example {@code Bearer}; empty for none
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait between bytes of a response
+ * @param callTimeout how long a whole call may take, retries excluded; zero for no limit
+ * @param maxRetries how many times a failed idempotent request is retried; 0 turns retries off
+ * @param httpClient the OkHttp client whose pool and dispatcher are shared, or null for sessionkit's shared one
+ * @param logLevel what is logged of each exchange; {@code NONE} by default
+ * @param logger where logs go, or null for OkHttp's default logger
+ * @param strictDecoding whether an unknown field, variant or enum value fails decoding
+ */
+public record ClientOptions(
+    HttpUrl baseUrl,
+    Credential credential,
+    String authHeader,
+    String authScheme,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Duration callTimeout,
+    int maxRetries,
+    @Nullable OkHttpClient httpClient,
+    HttpLoggingInterceptor.Level logLevel,
+    HttpLoggingInterceptor.@Nullable Logger logger,
+    boolean strictDecoding) {
+
+  /** Checks the options; see {@link ClientBuilder} for the rules. */
+  public ClientOptions {
+    Objects.requireNonNull(baseUrl, "baseUrl == null");
+    Objects.requireNonNull(credential, "credential == null");
+    Objects.requireNonNull(authHeader, "authHeader == null");
+    Objects.requireNonNull(authScheme, "authScheme == null");
+    Objects.requireNonNull(logLevel, "logLevel == null");
+    if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0 (got " + maxRetries + ")");
+  }
+
+  /** Returns the options with the credential redacted. */
+  @Override
+  public String toString() {
+    return "ClientOptions[baseUrl=" + baseUrl + ", credential=" + credential + ", authHeader=" + authHeader
+        + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
+        + ", maxRetries=" + maxRetries + ", logLevel=" + logLevel + ", strictDecoding=" + strictDecoding + "]";
+  }
+}

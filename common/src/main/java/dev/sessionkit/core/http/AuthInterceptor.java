@@ -1,0 +1,39 @@
+package dev.sessionkit.core.http;
+
+import dev.sessionkit.core.Credential;
+import dev.sessionkit.errors.InsecureTransportException;
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Puts the credential on each request, and refuses to send it over plain http to a host that is
+ * not loopback (a redirect, or a URL changed after the builder checked it).
+ */
+final class AuthInterceptor implements Interceptor {
+  private final String header;
+  private final String scheme;
+  private final Credential credential;
+
+  AuthInterceptor(String header, String scheme, Credential credential) {
+    this.header = header;
+    this.scheme = scheme;
+    this.credential = credential;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!request.isHttps() && !Loopback.isLoopback(request.url().host())) {
+      throw new InsecureTransportException(request.url().host());
+    }
+    String value = scheme.isEmpty() ? credential.reveal() : scheme + " " + credential.reveal();
+    return chain.proceed(request.newBuilder().header(header, value).build());
+  }
+
+  @Override
+  public String toString() {
+    return "AuthInterceptor(" + header + ": redacted)";
+  }
+}

@@ -1,0 +1,46 @@
+package dev.sessionkit.core.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.lang.reflect.Type;
+
+/**
+ * The one Moshi configuration every sessionkit client uses.
+ *
+ * <p>It adds RFC 3339 {@code OffsetDateTime}/{@code Instant} (0 to 9 fraction digits, any offset),
+ * exact {@code BigDecimal}, raw {@link JsonValue}, {@link OpenEnum}s that keep unknown values and
+ * {@link JsonUnion}s that keep unknown variants.
+ *
+ * <p><b>Strict decoding</b>, meant for contract tests, is Moshi's own
+ * {@link JsonAdapter#failOnUnknown()}: an unknown field, union variant or enum value then fails
+ * with a {@link com.squareup.moshi.JsonDataException} that names its JSON path.
+ *
+ * <pre>{@code
+ * JsonAdapter<SessionEventList> strict = SessionkitMoshi.adapter(SessionEventList.class, true);
+ * strict.fromJson(recordedResponse); // throws on drift, naming $.data[3].foo
+ * }</pre>
+ */
+public final class SessionkitMoshi {
+  private static final Moshi MOSHI = newBuilder().build();
+
+  private SessionkitMoshi() {}
+
+  /** Returns the shared, immutable Moshi instance. */
+  public static Moshi moshi() {
+    return MOSHI;
+  }
+
+  /** Returns a builder preconfigured with sessionkit's adapters, to add your own to. */
+  public static Moshi.Builder newBuilder() {
+    return new Moshi.Builder()
+        .add(new UnionAdapterFactory())
+        .add(new OpenEnumAdapterFactory())
+        .add(new ScalarAdapters());
+  }
+
+  /** Returns an adapter for {@code type} that is strict (fails on any drift) or lenient. */
+  public static <T> JsonAdapter<T> adapter(Type type, boolean strict) {
+    JsonAdapter<T> adapter = MOSHI.adapter(type);
+    return strict ? adapter.failOnUnknown() : adapter;
+  }
+}

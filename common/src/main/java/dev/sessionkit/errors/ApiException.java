@@ -1,0 +1,96 @@
+package dev.sessionkit.errors;
+
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server answered with an HTTP error status.
+ *
+ * <p>Carries the status, the vendor's error code and message decoded from its error envelope, the
+ * request id, the response headers and the start of the raw body. Each status family has its own
+ * subclass, so callers catch exactly what they handle:
+ *
+ * <pre>{@code
+ * try {
+ *   client.sessions().events(sessionId, params);
+ * } catch (NotFoundException e) {
+ *   log.info("no such session: {} ({})", e.errorMessage(), e.requestId());
+ * }
+ * }</pre>
+ */
+public class ApiException extends SessionkitException {
+  private static final long serialVersionUID = 1L;
+
+  /** How much of a body an exception keeps. */
+  public static final int MAX_BODY_CHARS = 2048;
+
+  private final int status;
+  private final @Nullable String errorCode;
+  private final @Nullable String errorMessage;
+  private final @Nullable String requestId;
+  private final transient Headers headers;
+  private final @Nullable String body;
+
+  /** Creates an exception for an error response; {@code body} is truncated to {@link #MAX_BODY_CHARS}. */
+  public ApiException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
+      @Nullable String body, int attempts) {
+    super(describe(status, details, requestId), null, attempts);
+    this.status = status;
+    this.errorCode = details.code();
+    this.errorMessage = details.message();
+    this.requestId = requestId != null ? requestId : details.requestId();
+    this.headers = headers;
+    this.body = truncate(body);
+  }
+
+  /** Returns the HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  /** Returns the vendor's error type or code (for example {@code not_found_error}), or null if the body had none. */
+  public @Nullable String errorCode() {
+    return errorCode;
+  }
+
+  /** Returns the vendor's error message, or null if the body had none. */
+  public @Nullable String errorMessage() {
+    return errorMessage;
+  }
+
+  /** Returns the request id from the response headers or the error body, or null. */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /** Returns the response headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** Returns the start of the response body (at most {@link #MAX_BODY_CHARS} characters), or null if empty. */
+  public @Nullable String body() {
+    return body;
+  }
+
+  /** Returns how long the server asked to wait ({@code Retry-After}), if it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(dev.sessionkit.core.http.RetryAfter.parse(headers, java.time.Clock.systemUTC()));
+  }
+
+  static @Nullable String truncate(@Nullable String body) {
+    if (body == null || body.isEmpty()) return null;
+    return body.length() <= MAX_BODY_CHARS ? body : body.substring(0, MAX_BODY_CHARS) + "…";
+  }
+
+  private static String describe(int status, ErrorDetails details, @Nullable String requestId) {
+    StringBuilder message = new StringBuilder("HTTP ").append(status);
+    if (details.code() != null) message.append(' ').append(details.code());
+    if (details.message() != null) message.append(": ").append(details.message());
+    String id = requestId != null ? requestId : details.requestId();
+    if (id != null) message.append(" [request id ").append(id).append(']');
+    return message.toString();
+  }
+}

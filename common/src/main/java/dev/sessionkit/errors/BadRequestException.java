@@ -1,0 +1,15 @@
+package dev.sessionkit.errors;
+
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/** The server answered 400 Bad Request: the request was malformed or a parameter was invalid. */
+public class BadRequestException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException}. */
+  public BadRequestException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
+      @Nullable String body, int attempts) {
+    super(status, details, requestId, headers, body, attempts);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.sessionkit.errors;
+
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/** The server answered 403 Forbidden: the credential may not access this resource. */
+public class PermissionDeniedException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException}. */
+  public PermissionDeniedException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
+      @Nullable String body, int attempts) {
+    super(status, details, requestId, headers, body, attempts);
+  }
+}

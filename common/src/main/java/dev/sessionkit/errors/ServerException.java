@@ -1,0 +1,15 @@
+package dev.sessionkit.errors;
+
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/** The server answered 5xx: the server failed; retried before this is thrown. */
+public class ServerException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException}. */
+  public ServerException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
+      @Nullable String body, int attempts) {
+    super(status, details, requestId, headers, body, attempts);
+  }
+}

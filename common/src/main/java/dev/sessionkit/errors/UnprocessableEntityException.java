@@ -1,0 +1,15 @@
+package dev.sessionkit.errors;
+
+import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
+
+/** The server answered 422 Unprocessable Entity: the server rejected the request's content. */
+public class UnprocessableEntityException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; see {@link ApiException}. */
+  public UnprocessableEntityException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
+      @Nullable String body, int attempts) {
+    super(status, details, requestId, headers, body, attempts);
+  }
+}
