@@ -2,6 +2,7 @@ package dev.sessionkit.core.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.json.SessionkitMoshi;
@@ -39,6 +40,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okhttp3.logging.HttpLoggingInterceptor;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Invocation;
 import retrofit2.Retrofit;
@@ -221,12 +223,18 @@ public final class Transport {
     String text = body.string();
     String requestId = requestId(response.headers());
     T value;
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
     try {
-      value = adapter.fromJson(text);
+      value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
     } catch (JsonDataException | IOException e) {
       // A complete body (the read above succeeded) that is not what the spec describes.
+      String why = String.valueOf(e.getMessage());
+      if (!why.contains("$")) why += " at " + reader.getPath();
       throw new DecodingException("could not decode the " + profile.serviceName() + " response to "
-          + describe(response.request()) + ": " + e.getMessage(), e, response.code(), requestId, text, attempts);
+          + describe(response.request()) + ": " + why, e, response.code(), requestId, text, attempts);
     }
     if (value == null) {
       throw new DecodingException("the " + profile.serviceName() + " response to " + describe(response.request())
