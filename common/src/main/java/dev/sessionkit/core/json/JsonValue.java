@@ -38,11 +38,6 @@ public record JsonValue(String json) {
     return firstChar() == '[';
   }
 
-  /** Returns whether this value is JSON {@code null}. */
-  public boolean isNull() {
-    return json.strip().equals("null");
-  }
-
   /**
    * Returns this value as plain Java: {@code Map<String, Object>}, {@code List<Object>},
    * {@code String}, {@code Double}, {@code Boolean} or {@code null}. Numbers become doubles; read

@@ -1,27 +1,41 @@
 package dev.sessionkit.core.json;
 
-import com.squareup.moshi.FromJson;
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import com.squareup.moshi.ToJson;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 import okio.BufferedSink;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adapters for the scalar types the specs use beyond Moshi's built-ins: RFC 3339 timestamps with
- * 0 to 9 fraction digits and any offset, decimals that keep every digit, and raw JSON.
+ * 0 to 9 fraction digits and any offset, decimals that keep every digit, and raw JSON. JSON
+ * {@code null} is Java {@code null} for each.
  */
-final class ScalarAdapters {
+final class ScalarAdapters implements JsonAdapter.Factory {
 
-  @FromJson
-  OffsetDateTime offsetDateTime(JsonReader reader) throws IOException {
+  @Override
+  public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (!annotations.isEmpty()) return null;
+    if (type == OffsetDateTime.class) return new OffsetDateTimeAdapter().nullSafe();
+    if (type == Instant.class) return new InstantAdapter().nullSafe();
+    if (type == BigDecimal.class) return new BigDecimalAdapter().nullSafe();
+    if (type == JsonValue.class) return new JsonValueAdapter().nullSafe();
+    return null;
+  }
+
+  static OffsetDateTime parseTimestamp(JsonReader reader) throws IOException {
     String path = reader.getPath();
     String text = reader.nextString();
     try {
@@ -31,48 +45,65 @@ final class ScalarAdapters {
     }
   }
 
-  @ToJson
-  void offsetDateTime(JsonWriter writer, OffsetDateTime value) throws IOException {
-    writer.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
-  }
+  private static final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
+    @Override
+    public OffsetDateTime fromJson(JsonReader reader) throws IOException {
+      return parseTimestamp(reader);
+    }
 
-  @FromJson
-  Instant instant(JsonReader reader) throws IOException {
-    return offsetDateTime(reader).toInstant();
-  }
-
-  @ToJson
-  void instant(JsonWriter writer, Instant value) throws IOException {
-    writer.value(DateTimeFormatter.ISO_INSTANT.format(value));
-  }
-
-  @FromJson
-  BigDecimal bigDecimal(JsonReader reader) throws IOException {
-    String path = reader.getPath();
-    String text = reader.nextString();
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new JsonDataException("Expected a number but was \"" + text + "\" at " + path, e);
+    @Override
+    public void toJson(JsonWriter writer, @Nullable OffsetDateTime value) throws IOException {
+      writer.value(value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
     }
   }
 
-  @ToJson
-  void bigDecimal(JsonWriter writer, BigDecimal value) throws IOException {
-    writer.value(value);
-  }
+  private static final class InstantAdapter extends JsonAdapter<Instant> {
+    @Override
+    public Instant fromJson(JsonReader reader) throws IOException {
+      return parseTimestamp(reader).toInstant();
+    }
 
-  @FromJson
-  JsonValue jsonValue(JsonReader reader) throws IOException {
-    try (BufferedSource source = reader.nextSource()) {
-      return new JsonValue(source.readUtf8());
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Instant value) throws IOException {
+      writer.value(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value));
     }
   }
 
-  @ToJson
-  void jsonValue(JsonWriter writer, JsonValue value) throws IOException {
-    try (BufferedSink sink = writer.valueSink()) {
-      sink.writeUtf8(value.json());
+  private static final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
+    @Override
+    public BigDecimal fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new JsonDataException("Expected a number but was \"" + text + "\" at " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
+      writer.value(value);
+    }
+  }
+
+  private static final class JsonValueAdapter extends JsonAdapter<JsonValue> {
+    @Override
+    public JsonValue fromJson(JsonReader reader) throws IOException {
+      try (BufferedSource source = reader.nextSource()) {
+        return new JsonValue(source.readUtf8());
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable JsonValue value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+        return;
+      }
+      try (BufferedSink sink = writer.valueSink()) {
+        sink.writeUtf8(value.json());
+      }
     }
   }
 }

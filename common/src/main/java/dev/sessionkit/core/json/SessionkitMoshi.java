@@ -39,6 +39,11 @@ public final class SessionkitMoshi {
   }
 
   /** Returns an adapter for {@code type} that is strict (fails on any drift) or lenient. */
+  public static <T> JsonAdapter<T> adapter(Class<T> type, boolean strict) {
+    return adapter((Type) type, strict);
+  }
+
+  /** Returns an adapter for the generic {@code type} that is strict (fails on any drift) or lenient. */
   public static <T> JsonAdapter<T> adapter(Type type, boolean strict) {
     JsonAdapter<T> adapter = MOSHI.adapter(type);
     return strict ? adapter.failOnUnknown() : adapter;

@@ -1,0 +1,146 @@
+package dev.sessionkit.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The adapters every client shares, exercised on hand-made types shaped like the generated ones. */
+class SessionkitMoshiTest {
+
+  /** Shaped like a generated open enum. */
+  public record Colour(String value) implements OpenEnum {
+    public static final Colour RED = new Colour("red");
+
+    public static Colour of(String value) {
+      return value.equals("red") ? RED : new Colour(value);
+    }
+
+    @Override
+    public boolean isKnown() {
+      return this.equals(RED);
+    }
+  }
+
+  /** Shaped like a generated sealed union. */
+  @JsonUnion(discriminator = "kind", labels = {"circle"}, variants = {Circle.class}, unknown = Shape.Unknown.class)
+  public sealed interface Shape permits Circle, Shape.Unknown {
+    @Nullable String kind();
+
+    record Unknown(@Nullable String kind, JsonValue raw) implements Shape {}
+  }
+
+  /** A known variant. */
+  public record Circle(@Json(name = "kind") String kind, @Json(name = "radius_m") BigDecimal radius,
+      @Json(name = "colour") @Nullable Colour colour) implements Shape {}
+
+  /** A holder for timestamps. */
+  public record Stamped(@Json(name = "at") OffsetDateTime at, @Json(name = "instant") @Nullable Instant instant) {}
+
+  @ParameterizedTest
+  @CsvSource({
+      "2026-05-18T03:40:48Z, 0",
+      "2026-05-18T03:40:48.3Z, 300000000",
+      "2026-05-18T03:40:48.321Z, 321000000",
+      "2026-05-18T03:40:48.888851Z, 888851000",
+      "2026-05-18T03:40:48.888851795Z, 888851795",
+  })
+  void timestampsAcceptZeroToNineFractionDigits(String text, int nanos) throws Exception {
+    Stamped stamped = SessionkitMoshi.adapter(Stamped.class, true).fromJson("{\"at\":\"" + text + "\"}");
+    assertEquals(OffsetDateTime.of(2026, 5, 18, 3, 40, 48, nanos, ZoneOffset.UTC), stamped.at());
+  }
+
+  @Test
+  void timestampsKeepTheirOffset() throws Exception {
+    JsonAdapter<Stamped> adapter = SessionkitMoshi.adapter(Stamped.class, true);
+    Stamped stamped = adapter.fromJson("{\"at\":\"2026-05-18T05:40:48.5+02:00\",\"instant\":\"2026-05-18T03:40:48-01:30\"}");
+    assertEquals(ZoneOffset.ofHours(2), stamped.at().getOffset());
+    assertEquals(Instant.parse("2026-05-18T03:40:48.5Z"), stamped.at().toInstant());
+    assertEquals(Instant.parse("2026-05-18T05:10:48Z"), stamped.instant());
+    assertEquals("{\"at\":\"2026-05-18T05:40:48.5+02:00\",\"instant\":\"2026-05-18T05:10:48Z\"}", adapter.toJson(stamped));
+  }
+
+  @Test
+  void malformedTimestampNamesItsPath() {
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> SessionkitMoshi.adapter(Stamped.class, false).fromJson("{\"at\":\"yesterday\"}"));
+    assertEquals("Expected an RFC 3339 timestamp but was \"yesterday\" at $.at", e.getMessage());
+  }
+
+  @Test
+  void decimalsKeepEveryDigit() throws Exception {
+    Circle circle = (Circle) SessionkitMoshi.adapter(Shape.class, true)
+        .fromJson("{\"kind\":\"circle\",\"radius_m\":0.30000000000000000004}");
+    assertEquals(new BigDecimal("0.30000000000000000004"), circle.radius());
+  }
+
+  @Test
+  void openEnumKeepsUnknownValuesAndAcceptsNumbers() throws Exception {
+    JsonAdapter<Colour> adapter = SessionkitMoshi.adapter(Colour.class, false);
+    assertTrue(adapter.fromJson("\"red\"") == Colour.RED);
+    Colour teal = adapter.fromJson("\"teal\"");
+    assertEquals("teal", teal.value());
+    assertFalse(teal.isKnown());
+    assertEquals("500", adapter.fromJson("500").value());
+    assertEquals("\"teal\"", adapter.toJson(teal));
+  }
+
+  @Test
+  void strictOpenEnumRejectsUnknownValues() {
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> SessionkitMoshi.adapter(Circle.class, true).fromJson("{\"kind\":\"circle\",\"radius_m\":1,\"colour\":\"teal\"}"));
+    assertEquals("Unknown Colour value \"teal\" at $.colour", e.getMessage());
+  }
+
+  @Test
+  void unionWithoutDiscriminatorIsUnknownLenientlyAndRejectedStrictly() throws Exception {
+    Shape shape = SessionkitMoshi.adapter(Shape.class, false).fromJson("{\"radius_m\":1}");
+    assertEquals(new Shape.Unknown(null, JsonValue.of("{\"radius_m\":1}")), shape);
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> SessionkitMoshi.adapter(Shape.class, true).fromJson("{\"radius_m\":1}"));
+    assertEquals("Shape without a string \"kind\" at $", e.getMessage());
+  }
+
+  @Test
+  void unionFindsTheDiscriminatorAfterOtherFields() throws Exception {
+    Shape shape = SessionkitMoshi.adapter(Shape.class, true)
+        .fromJson("{\"radius_m\":2,\"colour\":\"red\",\"kind\":\"circle\"}");
+    assertEquals(new Circle("circle", new BigDecimal("2"), Colour.RED), shape);
+  }
+
+  @Test
+  void unionsInListsKeepEachElementsPath() {
+    JsonAdapter<List<Shape>> adapter = SessionkitMoshi.adapter(
+        com.squareup.moshi.Types.newParameterizedType(List.class, Shape.class), true);
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> adapter.fromJson("[{\"kind\":\"circle\",\"radius_m\":1},{\"kind\":\"square\"}]"));
+    assertEquals("Unknown Shape kind \"square\" at $[1]", e.getMessage());
+  }
+
+  @Test
+  void jsonValueKeepsAnyJsonWhole() throws Exception {
+    JsonAdapter<JsonValue> adapter = SessionkitMoshi.adapter(JsonValue.class, true);
+    for (String json : List.of("{\"big\":12345678901234567890123,\"x\":[1,2]}", "[1,\"a\",null]", "\"s\"", "3.14", "true")) {
+      JsonValue value = adapter.fromJson(json);
+      assertEquals(json, value.json());
+      assertEquals(json, adapter.toJson(value));
+    }
+    assertTrue(adapter.fromJson("[1]").isArray());
+    assertTrue(adapter.fromJson("{}").isObject());
+    assertEquals(Optional.empty(), Optional.ofNullable(adapter.fromJson("null")));
+  }
+}
