@@ -11,26 +11,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Auto-paging follows Qoder's cursors both ways, one page at a time, and stops on has_more: false. */
 class AutoPagingTest {
   private static final String EVENTS = "/sessions/" + Fixtures.SESSION_ID + "/events";
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
   private QoderClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void buildClient() {
     client = QoderClient.builder().token("pt-t").baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private void enqueuePage(boolean hasMore, String... ids) {

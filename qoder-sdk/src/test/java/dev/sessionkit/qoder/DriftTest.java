@@ -15,8 +15,7 @@ import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** Drift never breaks lenient decoding and never loses data; strict decoding names it by JSON path. */
@@ -32,17 +31,7 @@ class DriftTest {
   private static final String UNKNOWN_FIELD = Fixtures.event("evt_f", "{\"type\":\"user.message\",\"content\":\"x\","
       + "\"mood\":\"curious\"}");
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   private SessionEvent decodeOne(String event, boolean strict) throws Exception {
     server.enqueue(new MockResponse.Builder().body(Fixtures.page(false, "evt_x", "evt_x", event)).build());

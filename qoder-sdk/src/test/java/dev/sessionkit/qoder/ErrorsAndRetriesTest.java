@@ -17,26 +17,20 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTP failures become typed exceptions with Qoder's envelope; idempotent requests are retried. */
 class ErrorsAndRetriesTest {
   private static final String EVENTS = "/sessions/" + Fixtures.SESSION_ID + "/events";
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
   private QoderClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void buildClient() {
     client = QoderClient.builder().token("pt-t").baseUrl(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private static MockResponse error(int status, String type, String message) {

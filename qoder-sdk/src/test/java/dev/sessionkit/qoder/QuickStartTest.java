@@ -12,23 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** The README's Qoder quick start, run against a local server so that it keeps compiling and working. */
 class QuickStartTest {
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @Test
   void readmeQuickStartRunsAsWritten() throws Exception {

@@ -12,25 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import okhttp3.logging.HttpLoggingInterceptor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The token never leaks, plain http is refused, and bad input never reaches the server. */
 class SecretsAndValidationTest {
   private static final String TOKEN = "pt-SECRET-7f3a9c";
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @StartStop private final MockWebServer server = new MockWebServer();
 
   @Test
   void tokenIsAbsentFromLogsExceptionsAndToString() throws Exception {

@@ -20,26 +20,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The seed page's examples (shared/seeds/001_dc46828c05a92ec6.txt) decode field for field, strictly. */
 class SeedExampleDecodingTest {
-  private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = new MockWebServer();
   private QoderClient client;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void buildClient() {
     client = QoderClient.builder().token("pt-test-token").baseUrl(server.url("/api/v1/cloud/").toString())
         .strictDecoding(true).build();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test
