@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -20,13 +21,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Adapters for the scalar types the specs use beyond Moshi's built-ins: RFC 3339 timestamps with
- * 0 to 9 fraction digits and any offset, decimals that keep every digit, and raw JSON. JSON
+ * 0 to 9 fraction digits and any offset, {@link EpochSeconds} instants, decimals that keep every digit, and raw JSON. JSON
  * {@code null} is Java {@code null} for each.
  */
 final class ScalarAdapters implements JsonAdapter.Factory {
 
   @Override
   public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    if (type == Instant.class && Types.nextAnnotations(annotations, EpochSeconds.class) != null
+        && annotations.size() == 1) {
+      return new EpochSecondsAdapter().nullSafe();
+    }
     if (!annotations.isEmpty()) return null;
     if (type == OffsetDateTime.class) return new OffsetDateTimeAdapter().nullSafe();
     if (type == Instant.class) return new InstantAdapter().nullSafe();
@@ -66,6 +71,24 @@ final class ScalarAdapters implements JsonAdapter.Factory {
     @Override
     public void toJson(JsonWriter writer, @Nullable Instant value) throws IOException {
       writer.value(value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value));
+    }
+  }
+
+  private static final class EpochSecondsAdapter extends JsonAdapter<Instant> {
+    @Override
+    public Instant fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return Instant.ofEpochSecond(Long.parseLong(text));
+      } catch (NumberFormatException e) {
+        throw new JsonDataException("Expected whole seconds since the epoch but was \"" + text + "\" at " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Instant value) throws IOException {
+      writer.value(value == null ? null : value.getEpochSecond());
     }
   }
 

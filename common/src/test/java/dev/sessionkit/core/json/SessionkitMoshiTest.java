@@ -51,6 +51,19 @@ class SessionkitMoshiTest {
   /** A holder for timestamps. */
   public record Stamped(@Json(name = "at") OffsetDateTime at, @Json(name = "instant") @Nullable Instant instant) {}
 
+  /** A holder for an epoch-seconds instant. */
+  public record Sample(@Json(name = "t") @EpochSeconds Instant time, @Json(name = "c") @Nullable Integer cpu) {}
+
+  @Test
+  void epochSecondsReadAsInstantsAndWriteBackAsNumbers() throws Exception {
+    JsonAdapter<Sample> adapter = SessionkitMoshi.adapter(Sample.class, true);
+    Sample sample = adapter.fromJson("{\"t\":1729583960,\"c\":150}");
+    assertEquals(Instant.parse("2024-10-22T07:59:20Z"), sample.time());
+    assertEquals("{\"t\":1729583960,\"c\":150}", adapter.toJson(sample));
+    JsonDataException e = assertThrows(JsonDataException.class, () -> adapter.fromJson("{\"t\":1.5}"));
+    assertEquals("Expected whole seconds since the epoch but was \"1.5\" at $.t", e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource({
       "2026-05-18T03:40:48Z, 0",
