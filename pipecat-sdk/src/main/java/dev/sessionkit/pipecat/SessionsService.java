@@ -5,7 +5,6 @@ import dev.sessionkit.core.http.RawResponse;
 import dev.sessionkit.core.http.Transport;
 import dev.sessionkit.pipecat.internal.SessionsApi;
 import dev.sessionkit.pipecat.model.SessionDetails;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
 
@@ -57,7 +56,7 @@ public final class SessionsService {
     Checks.requirePattern("agentName", agentName, SessionsApi.GET_SESSION_AGENT_NAME_PATTERN);
     Checks.requirePattern("sessionId", sessionId, SessionsApi.GET_SESSION_SESSION_ID_PATTERN);
     // Safe after the pattern check; the id is sent in its canonical lowercase form.
-    return api.getSession(agentName, UUID.fromString(sessionId));
+    return api.getSession(agentName, sessionId);
   }
 
   /** Pipecat Cloud's session operations with raw responses. */
