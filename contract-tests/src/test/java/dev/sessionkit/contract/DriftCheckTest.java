@@ -1,0 +1,181 @@
+package dev.sessionkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.contract.DriftFinding.Kind;
+import dev.sessionkit.contract.SeedExamples.Fragment;
+import dev.sessionkit.contract.SeedExamples.Response;
+import dev.sessionkit.contract.SeedExamples.SeedExample;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drift check for users: recorded responses, one directory per operation, every drift named with its path. */
+class DriftCheckTest {
+  private static final DriftCheck ALL_SDKS = DriftCheck.forSdk("qoder").and(DriftCheck.forSdk("piper"))
+      .and(DriftCheck.forSdk("pipecat")).and(DriftCheck.forSdk("agents-v2"));
+
+  @TempDir Path recorded;
+
+  @Test
+  void theSdksMapEveryOperationOfTheSpecsToItsResponseType() {
+    assertEquals(Set.of("listSessionEvents", "getSessionEvents", "getScenarioRunBySession", "getSession", "listAgentEvents"),
+        ALL_SDKS.operations().keySet());
+    assertEquals(dev.sessionkit.qoder.model.SessionEventList.class, ALL_SDKS.operations().get("listSessionEvents"));
+  }
+
+  @Test
+  void theReportOnEverySeedResponseExampleIsEmpty() throws IOException {
+    int files = 0;
+    for (SeedExample example : SeedExamples.all()) {
+      if (example.mapping().target() instanceof Response response) {
+        write(response.operationId(), example.mapping().seed() + "-" + example.mapping().index() + ".json", example.json());
+        files++;
+      }
+    }
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(6, files);
+    assertEquals(files, report.files());
+    assertTrue(report.isEmpty(), report.format());
+  }
+
+  @Test
+  void theReportOnEverySeedFragmentIsEmpty() throws ClassNotFoundException {
+    int fragments = 0;
+    for (SeedExample example : SeedExamples.all()) {
+      if (example.mapping().target() instanceof Fragment fragment) {
+        Class<?> type = Class.forName(SeedExamples.MODEL_PACKAGES.get(example.mapping().spec()) + "." + fragment.schema());
+        assertEquals(List.of(), DriftScanner.scan(type, example.json()), example.toString());
+        fragments++;
+      }
+    }
+    assertEquals(3, fragments);
+  }
+
+  @Test
+  void aResponseWithOneExtraFieldNamesThatFieldAndItsPath() throws IOException {
+    String seed = seedJson("001_dc46828c05a92ec6.txt");
+    String withExtra = seed.replace("\"type\": \"session.status_rescheduled\",",
+        "\"type\": \"session.status_rescheduled\",\n      \"retry_count\": 2,");
+    write("listSessionEvents", "with-extra-field.json", withExtra);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(new DriftReport.Entry("listSessionEvents", "listSessionEvents/with-extra-field.json",
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].retry_count", "retry_count"))), report.entries());
+    assertTrue(report.format().contains("listSessionEvents/with-extra-field.json: unknown field $.data[1].retry_count"),
+        report.format());
+  }
+
+  @Test
+  void everyUnknownFieldVariantAndEnumValueIsReportedNotOnlyTheFirst() throws IOException {
+    write("listSessionEvents", "drifted.json", """
+        {"data": [
+          {"id": "evt_1", "type": "agent.tool_use", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
+          {"id": "evt_2", "type": "session.status_idle", "session_id": "sess_1", "created_at": "2026-05-18T03:40:49Z",
+           "status": "paused", "stop_reason": {"type": "max_tokens", "budget": 10}},
+          {"id": "evt_3", "type": "agent.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:50Z",
+           "content": [{"type": "image", "url": "x"}, {"type": "text", "text": "hi", "lang": "en"}]}
+        ], "has_more": false, "cursor_version": 2}
+        """);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.tool_use\""),
+        new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].status", "SessionStatus \"paused\""),
+        new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].stop_reason.type", "StopReasonType \"max_tokens\""),
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].stop_reason.budget", "budget"),
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[2].content[0]", "ContentBlock type \"image\""),
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[2].content[1].lang", "lang"),
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.cursor_version", "cursor_version")), report.findings());
+  }
+
+  @Test
+  void anUnknownEnumValueSentAsANumberIsReported() throws IOException {
+    String seed = seedJson("002_9af79679e252829d.txt");
+    write("getSession", "numeric-status.json", seed.replace("\"HTTP_COMPLETED\"", "500"));
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.completionStatus", "CompletionStatus \"500\"")),
+        report.findings());
+  }
+
+  @Test
+  void aBodyOfTheWrongShapeIsReportedAsNotDecodable() throws IOException {
+    write("getScenarioRunBySession", "array.json", "[]");
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(1, report.entries().size(), report.format());
+    assertEquals(Kind.NOT_DECODABLE, report.findings().get(0).kind());
+    assertEquals("$", report.findings().get(0).path());
+  }
+
+  @Test
+  void aDirectoryNamedAfterNoOperationIsReported() throws IOException {
+    write("listSessionEvent", "typo.json", "{}");
+
+    DriftReport report = DriftCheck.forSdk("qoder").check(recorded);
+
+    assertEquals(Kind.UNKNOWN_OPERATION, report.findings().get(0).kind());
+    assertTrue(report.findings().get(0).detail().contains("listSessionEvents"), report.format());
+  }
+
+  @Test
+  void theCommandLineExitsOneAndPrintsTheReportOnDrift() throws IOException {
+    write("listAgentEvents", "page.json", seedJson("004_0956aa6387aa5322.txt").replace("\"total_count\": 45", "\"total_count\": 45, \"has_more\": true"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = DriftCheck.run(new String[] {"--sdk", "agents-v2", recorded.toString()}, print(out), print(err));
+
+    assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals("sessionkit drift check: 1 recorded response, 1 finding\n"
+        + "listAgentEvents/page.json: unknown field $.metadata.has_more: has_more\n", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theCommandLineExitsZeroWithNoDriftAndTwoOnBadArguments() throws IOException {
+    write("getSession", "seed.json", seedJson("002_9af79679e252829d.txt"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertEquals(0, DriftCheck.run(new String[] {"--operation", "getSession=dev.sessionkit.pipecat.model.SessionDetails",
+        recorded.toString()}, print(out), print(err)));
+    assertEquals("sessionkit drift check: 1 recorded response, no drift\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals(2, DriftCheck.run(new String[] {"--sdk", "nope", recorded.toString()}, print(out), print(err)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("sdk must be one of [agents-v2, pipecat, piper, qoder]"));
+  }
+
+  @Test
+  void anSdkNameThatDoesNotExistIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriftCheck.forSdk("qodr"));
+    assertEquals("sdk must be one of [agents-v2, pipecat, piper, qoder] (got \"qodr\")", e.getMessage());
+  }
+
+  private static String seedJson(String seed) {
+    return SeedExamples.jsonExamples(SeedExamples.read(Locations.seeds().resolve(seed))).get(0);
+  }
+
+  private void write(String operationId, String file, String json) throws IOException {
+    Path dir = Files.createDirectories(recorded.resolve(operationId));
+    Files.writeString(dir.resolve(file), json, StandardCharsets.UTF_8);
+  }
+
+  private static PrintStream print(ByteArrayOutputStream out) {
+    return new PrintStream(out, true, StandardCharsets.UTF_8);
+  }
+}

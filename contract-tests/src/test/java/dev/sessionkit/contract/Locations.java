@@ -1,0 +1,71 @@
+package dev.sessionkit.contract;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Where the contract tests find the specs, the seed documents and the pinned npm tools; all three
+ * are passed in by Maven (see this module's pom).
+ */
+final class Locations {
+  /** Set by .ci/contract: a missing Prism or Spectral then fails the run instead of skipping. */
+  static final String REQUIRE_TOOLS_ENV = "SESSIONKIT_REQUIRE_PRISM";
+
+  /** The four vendor specs, by file name. */
+  static final List<String> SPECS = List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml");
+
+  private Locations() {}
+
+  /** Returns the specs/ directory. */
+  static Path specs() {
+    return directory("sessionkit.specs", "the specs/ directory");
+  }
+
+  /** Returns one vendor spec. */
+  static Path spec(String fileName) {
+    return specs().resolve(fileName);
+  }
+
+  /** Returns the seed documents' directory; fails clearly when it is missing. */
+  static Path seeds() {
+    return seeds(System.getProperty("sessionkit.seeds"));
+  }
+
+  /** Returns {@code configured} as the seeds directory, or fails naming it and how CI provides it. */
+  static Path seeds(String configured) {
+    Path dir = configured == null ? null : Path.of(configured).normalize();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalStateException("The seed documents are missing: expected the directory " + dir
+          + " (../shared/seeds beside the repository; CI clones the repository with shared/ beside it)."
+          + " Override with -Dsessionkit.seeds=<dir>.");
+    }
+    return dir;
+  }
+
+  /**
+   * Returns the pinned npm tool {@code name} (installed by {@code npm ci} in specs/). When it is
+   * absent the test is skipped, unless {@value #REQUIRE_TOOLS_ENV} is set: then it fails.
+   */
+  static Path npmTool(String name) {
+    Path bin = Path.of(System.getProperty("sessionkit.npmBin", specs().resolve("node_modules/.bin").toString()));
+    Path tool = bin.resolve(name);
+    if (!Files.isExecutable(tool)) {
+      String message = name + " is not installed at " + tool + ": run `npm ci` in specs/ (.ci/contract does)";
+      if (System.getenv(REQUIRE_TOOLS_ENV) != null) fail(message + "; " + REQUIRE_TOOLS_ENV + " is set, so this fails");
+      Assumptions.abort(message + "; skipped because " + REQUIRE_TOOLS_ENV + " is not set");
+    }
+    return tool;
+  }
+
+  private static Path directory(String property, String what) {
+    String value = System.getProperty(property);
+    if (value == null || !Files.isDirectory(Path.of(value))) {
+      throw new IllegalStateException(what + " is missing: system property " + property + " = " + value);
+    }
+    return Path.of(value);
+  }
+}
