@@ -1,0 +1,119 @@
+package dev.sessionkit.cli;
+
+import dev.sessionkit.agents.AgentsClient;
+import dev.sessionkit.agents.SessionsService;
+import dev.sessionkit.agents.model.AgentEvent;
+import dev.sessionkit.agents.model.ListAgentEventsResponse;
+import dev.sessionkit.pipecat.PipecatClient;
+import dev.sessionkit.pipecat.model.SessionDetails;
+import dev.sessionkit.piper.PiperClient;
+import dev.sessionkit.piper.model.ScenarioRunDetail;
+import dev.sessionkit.piper.model.SessionEventsResponse;
+import dev.sessionkit.qoder.EventListParams;
+import dev.sessionkit.qoder.QoderClient;
+import dev.sessionkit.qoder.model.SessionEvent;
+import dev.sessionkit.qoder.model.SessionEventList;
+import dev.sessionkit.sandbox.Sandbox;
+import dev.sessionkit.sandbox.SessionIds;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sessionkit demo}: starts the sandbox and calls each SDK the way the README shows, printing
+ * what each call returned.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the embedded sandbox and walk through all four SDKs: no account, no network.")
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+  @ParentCommand
+  SessionkitCommand top;
+
+  @Mixin
+  GlobalOptions options;
+
+  @Override
+  public Integer call() {
+    top.sandbox = true;
+    Sandbox sandbox = top.sandbox();
+    PrintStream out = top.out;
+    out.println("sessionkit demo: the four SDKs against the embedded sandbox at http://127.0.0.1:" + sandbox.port()
+        + " (seed " + sandbox.seed() + "); no account, no network.");
+    out.println("Each client is built the way your code would: XClient.builder().fromEnv(env).build(), with the");
+    out.println("sandbox's env (" + String.join(", ", sandbox.environment().keySet()) + ").");
+
+    QoderClient qoder = top.qoder();
+    heading(out, "Qoder", "qoder.sessions().events(\"" + SessionIds.QODER_DOCUMENTED_SESSION
+        + "\", EventListParams.builder().limit(5).build())", "the documented example page");
+    SessionEventList page = qoder.sessions().events(SessionIds.QODER_DOCUMENTED_SESSION,
+        EventListParams.builder().limit(5).build());
+    Table table = new Table(out, Rows.EVENT_WIDTHS);
+    table.row(Rows.EVENT_HEADER);
+    for (SessionEvent event : page.data()) table.row(Rows.event(Output.tree(SessionEvent.class, event)));
+    out.println("-> SessionEventList: " + page.data().size() + " events, first_id " + page.firstId() + ", has_more "
+        + page.hasMore());
+    String generated = SessionIds.qoderSession(250);
+    heading(out, "Qoder", "qoder.sessions().iterateEvents(\"" + generated + "\", limit 100)",
+        "a generated session, fetched page by page (after_id = each page's last_id)");
+    Map<String, Integer> types = new TreeMap<>();
+    int count = 0;
+    for (SessionEvent event : qoder.sessions().iterateEvents(generated, EventListParams.builder().limit(100).build())) {
+      types.merge(event.type(), 1, Integer::sum);
+      count++;
+    }
+    out.println("-> " + count + " events over 3 pages: " + types);
+
+    PiperClient piper = top.piper();
+    heading(out, "Piper", "piper.sessions().events(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(6) + "\")",
+        "a session's runs and their events");
+    SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
+    PiperCommand.printRuns(out, runs);
+    heading(out, "Piper", "piper.scenarioRuns().bySession(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(12) + "\")",
+        "a scenario result");
+    ScenarioRunDetail scenario = piper.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.piperSession(12));
+    PiperCommand.printScenario(out, scenario);
+
+    PipecatClient pipecat = top.pipecat();
+    heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "\", \""
+        + SessionIds.PIPECAT_DOCUMENTED_SESSION + "\")", "a session's metrics (the documented example)");
+    SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
+    PipecatCommand.print(out, details, 5);
+
+    AgentsClient agents = top.agents();
+    heading(out, "Agents API v2", "agents.sessions().events(\"" + SessionIds.AGENTS_DOCUMENTED_AGENT + "\", \""
+        + SessionIds.AGENTS_DOCUMENTED_SESSION + "\")", "the documented example page");
+    ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,
+        SessionIds.AGENTS_DOCUMENTED_SESSION);
+    table.row(Rows.EVENT_HEADER);
+    for (AgentEvent event : agentPage.events()) table.row(Rows.event(Output.tree(AgentEvent.class, event)));
+    out.println("-> ListAgentEventsResponse: " + agentPage.events().size() + " events, next page_key "
+        + SessionsService.nextPageKey(agentPage).orElse("(none)"));
+    String agentSession = SessionIds.agentsSession(120);
+    heading(out, "Agents API v2", "agents.sessions().iterateEvents(\"" + SessionIds.AGENTS_AGENT + "\", \"" + agentSession
+        + "\", limit 50)", "a generated session, page_key by page_key");
+    Map<String, Integer> agentTypes = new TreeMap<>();
+    int agentCount = 0;
+    for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, agentSession,
+        dev.sessionkit.agents.EventListParams.builder().limit(50).build())) {
+      agentTypes.merge(event.type(), 1, Integer::sum);
+      agentCount++;
+    }
+    out.println("-> " + agentCount + " events over 3 pages: " + agentTypes);
+
+    out.println();
+    out.println("Next:");
+    out.println("  ./sessionkit qoder events " + SessionIds.qoderSession(1000) + " --sandbox --all --format jsonl | head -3");
+    out.println("  ./sessionkit pipecat session " + SessionIds.PIPECAT_AGENT + " " + SessionIds.pipecatSession(20) + " --sandbox");
+    out.println("  ./sessionkit sandbox      # keep a sandbox running and print its environment for your own code");
+    out.println("  ./sessionkit --help");
+    return ExitCode.OK;
+  }
+
+  private static void heading(PrintStream out, String vendor, String call, String what) {
+    out.println();
+    out.println("== " + vendor + ": " + what);
+    out.println("   " + call);
+  }
+}
