@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Assumptions;
  * are passed in by Maven (see this module's pom).
  */
 final class Locations {
-  /** Set by .ci/contract: a missing Prism or Spectral then fails the run instead of skipping. */
+  /** Set by .ci/run and .ci/contract: a missing Prism or Spectral then fails the run instead of skipping. */
   static final String REQUIRE_TOOLS_ENV = "SESSIONKIT_REQUIRE_PRISM";
+  /** Set by .ci/run and .ci/contract: missing seed documents then fail the run instead of skipping. */
+  static final String REQUIRE_SEEDS_ENV = "SESSIONKIT_REQUIRE_SEEDS";
 
   /** The four vendor specs, by file name. */
   static final List<String> SPECS = List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml");
@@ -30,9 +32,18 @@ final class Locations {
     return specs().resolve(fileName);
   }
 
-  /** Returns the seed documents' directory; fails clearly when it is missing. */
+  /**
+   * Returns the seed documents' directory. A clone without {@code ../shared} beside it skips the
+   * tests that need the seeds, unless {@value #REQUIRE_SEEDS_ENV} is set (as on CI): then they fail.
+   */
   static Path seeds() {
-    return seeds(System.getProperty("sessionkit.seeds"));
+    try {
+      return seeds(System.getProperty("sessionkit.seeds"));
+    } catch (IllegalStateException missing) {
+      if (System.getenv(REQUIRE_SEEDS_ENV) != null) throw missing;
+      Assumptions.abort(missing.getMessage() + " Skipped because " + REQUIRE_SEEDS_ENV + " is not set.");
+      throw missing;
+    }
   }
 
   /** Returns {@code configured} as the seeds directory, or fails naming it and how CI provides it. */
