@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AgentsErrors implements ErrorBodyParser {
   private static final JsonAdapter<ErrorResponse> BODY = SessionkitMoshi.adapter(ErrorResponse.class, false);
-  private static final int MAX_TEXT_MESSAGE = 200;
   /** An agent or session key (the spec's path patterns); in a message, the first one named is the missing one. */
   private static final Pattern ANY_KEY = Pattern.compile("\\b(?:agt|ase)_[0-9a-zA-Z_-]+");
 
@@ -41,8 +40,7 @@ public final class AgentsErrors implements ErrorBodyParser {
       }
     }
     if (parsed == null) {
-      String message = text.isEmpty() || text.startsWith("{") ? null
-          : text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE);
+      String message = text.startsWith("{") ? null : ErrorDetails.textMessage(text);
       return new ErrorDetails(codeFor(status, null), message, null);
     }
     String message = parsed.messages().isEmpty() ? null : String.join("; ", parsed.messages());

@@ -15,7 +15,6 @@ import java.io.IOException;
  */
 public final class PipecatErrors implements ErrorBodyParser {
   private static final JsonAdapter<ErrorResponse> BODY = SessionkitMoshi.adapter(ErrorResponse.class, false);
-  private static final int MAX_TEXT_MESSAGE = 200;
 
   /** Creates the parser; it holds no state. */
   public PipecatErrors() {}
@@ -35,6 +34,6 @@ public final class PipecatErrors implements ErrorBodyParser {
       }
       return ErrorDetails.NONE;
     }
-    return new ErrorDetails(null, text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE), null);
+    return ErrorDetails.ofText(text);
   }
 }

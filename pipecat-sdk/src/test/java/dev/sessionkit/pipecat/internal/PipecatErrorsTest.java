@@ -42,6 +42,6 @@ class PipecatErrorsTest {
   void longPlainTextIsCutTo200Characters() {
     ErrorDetails details = parser.parse(502, "x".repeat(500));
 
-    assertEquals("x".repeat(200), details.message());
+    assertEquals("x".repeat(200) + "…", details.message());
   }
 }

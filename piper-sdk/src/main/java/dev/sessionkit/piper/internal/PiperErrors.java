@@ -30,13 +30,11 @@ public final class PiperErrors implements ErrorBodyParser {
   private static final JsonAdapter<HTTPError> HTTP_ERROR = SessionkitMoshi.adapter(HTTPError.class, false);
   private static final JsonAdapter<HTTPValidationError> VALIDATION =
       SessionkitMoshi.adapter(HTTPValidationError.class, false);
-  private static final int MAX_TEXT_MESSAGE = 200;
 
   @Override
   public ErrorDetails parse(int status, String body) {
     String text = body.strip();
-    if (text.isEmpty() || text.startsWith("<")) return ErrorDetails.NONE;
-    if (!text.startsWith("{")) return new ErrorDetails(null, truncate(text), null);
+    if (!text.startsWith("{")) return ErrorDetails.ofText(text);
     try {
       JsonValue detail = detail(text);
       String json = detail == null ? "null" : detail.json().strip();
@@ -49,7 +47,7 @@ public final class PiperErrors implements ErrorBodyParser {
         HTTPValidationError validation = VALIDATION.fromJson(text);
         return validation == null ? ErrorDetails.NONE : describe(validation.detail());
       }
-      return new ErrorDetails(null, truncate(json), null);
+      return new ErrorDetails(null, ErrorDetails.textMessage(json), null);
     } catch (IOException | RuntimeException notFastApi) {
       return ErrorDetails.NONE;
     }
@@ -88,9 +86,5 @@ public final class PiperErrors implements ErrorBodyParser {
       segments.add(json.startsWith("\"") ? String.valueOf(segment.toJavaValue()) : json);
     }
     return String.join(".", segments);
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE) + "…";
   }
 }

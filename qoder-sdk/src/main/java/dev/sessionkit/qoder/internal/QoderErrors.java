@@ -14,7 +14,6 @@ import java.io.IOException;
  */
 public final class QoderErrors implements ErrorBodyParser {
   private static final JsonAdapter<ErrorResponse> ENVELOPE = SessionkitMoshi.adapter(ErrorResponse.class, false);
-  private static final int MAX_TEXT_MESSAGE = 200;
 
   @Override
   public ErrorDetails parse(int status, String body) {
@@ -32,6 +31,6 @@ public final class QoderErrors implements ErrorBodyParser {
       }
       return ErrorDetails.NONE;
     }
-    return new ErrorDetails(null, text.length() <= MAX_TEXT_MESSAGE ? text : text.substring(0, MAX_TEXT_MESSAGE), null);
+    return ErrorDetails.ofText(text);
   }
 }
