@@ -44,11 +44,7 @@ public final class SessionsService {
   /** Returns one page of a session's events without blocking; invalid arguments fail the future. */
   public CompletableFuture<ListAgentEventsResponse> eventsAsync(String agentKey, String sessionKey,
       EventListParams params) {
-    try {
-      return transport.executeAsync(call(agentKey, sessionKey, params)).thenApply(RawResponse::body);
-    } catch (RuntimeException invalid) {
-      return CompletableFuture.failedFuture(invalid);
-    }
+    return transport.executeAsync(() -> call(agentKey, sessionKey, params));
   }
 
   /** Returns every event of a session, in chronological order, fetched lazily one page at a time. */

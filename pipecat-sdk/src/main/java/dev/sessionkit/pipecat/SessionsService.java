@@ -40,11 +40,7 @@ public final class SessionsService {
 
   /** Returns the details of one session of an agent without blocking; see {@link #get(String, String)}. */
   public CompletableFuture<SessionDetails> getAsync(String agentName, String sessionId) {
-    try {
-      return transport.executeAsync(call(agentName, sessionId)).thenApply(RawResponse::body);
-    } catch (RuntimeException invalid) {
-      return CompletableFuture.failedFuture(invalid);
-    }
+    return transport.executeAsync(() -> call(agentName, sessionId));
   }
 
   /** Returns the same operations, answering with the status, headers and request id beside the body. */

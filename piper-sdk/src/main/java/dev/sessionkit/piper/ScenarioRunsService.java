@@ -77,11 +77,7 @@ public final class ScenarioRunsService {
 
   /** Returns the scenario run of a session without blocking; the future fails with the same exceptions. */
   public CompletableFuture<ScenarioRunDetail> bySessionAsync(String orgId, String sessionId) {
-    try {
-      return transport.executeAsync(call(orgId, sessionId)).thenApply(RawResponse::body);
-    } catch (RuntimeException invalid) {
-      return CompletableFuture.failedFuture(invalid);
-    }
+    return transport.executeAsync(() -> call(orgId, sessionId));
   }
 
   /** Returns the same operations, answering with the status, headers and request id beside the body. */

@@ -51,11 +51,7 @@ public final class SessionsService {
 
   /** Returns a session's metadata and runs without blocking; the future fails with the same exceptions. */
   public CompletableFuture<SessionEventsResponse> eventsAsync(String orgId, String sessionId) {
-    try {
-      return transport.executeAsync(call(orgId, sessionId)).thenApply(RawResponse::body);
-    } catch (RuntimeException invalid) {
-      return CompletableFuture.failedFuture(invalid);
-    }
+    return transport.executeAsync(() -> call(orgId, sessionId));
   }
 
   /** Returns the same operations, answering with the status, headers and request id beside the body. */

@@ -43,11 +43,7 @@ public final class SessionsService {
 
   /** Returns one page of a session's events without blocking. */
   public CompletableFuture<SessionEventList> eventsAsync(String sessionId, EventListParams params) {
-    try {
-      return transport.executeAsync(call(sessionId, params)).thenApply(RawResponse::body);
-    } catch (RuntimeException invalid) {
-      return CompletableFuture.failedFuture(invalid);
-    }
+    return transport.executeAsync(() -> call(sessionId, params));
   }
 
   /** Returns every event of a session, oldest first, fetched lazily one page at a time. */

@@ -202,4 +202,22 @@ class ErrorsAndRetriesTest {
     assertEquals(EVENTS + "?limit=1", server.takeRequest().getTarget());
     assertEquals(EVENTS + "?limit=1", server.takeRequest().getTarget());
   }
+
+  @Test
+  void cancellingTheAsyncFormCancelsTheCall() throws Exception {
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+    QoderClient sharing = QoderClient.builder().token("pt-t").baseUrl(server.url("/").toString())
+        .httpClient(shared).build();
+    server.enqueue(new MockResponse.Builder().headersDelay(5, java.util.concurrent.TimeUnit.SECONDS).body("{}").build());
+
+    var future = sharing.sessions().eventsAsync(Fixtures.SESSION_ID, EventListParams.NONE);
+    assertEquals(EVENTS, server.takeRequest().getTarget());
+    assertEquals(1, shared.dispatcher().runningCallsCount());
+    future.cancel(true);
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (shared.dispatcher().runningCallsCount() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+    assertEquals(0, shared.dispatcher().runningCallsCount(), "the HTTP call was cancelled, not left running");
+    assertTrue(future.isCancelled());
+  }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Headers;
@@ -149,17 +150,24 @@ public final class Transport {
     }
   }
 
-  /** Like {@link #execute}, without blocking: the future fails with the same exceptions. Cancelling it cancels the call. */
-  public <T> CompletableFuture<RawResponse<T>> executeAsync(retrofit2.Call<T> call) {
-    Request request = call.request();
+  /**
+   * Like {@link #execute}, without blocking: builds the call (where arguments are checked) and sends
+   * it. The future fails with the same exceptions, the argument checks' included, and never throws;
+   * cancelling it cancels the call.
+   */
+  public <T> CompletableFuture<T> executeAsync(Supplier<retrofit2.Call<T>> call) {
     CompletableFuture<RawResponse<T>> future = new CompletableFuture<>();
     try {
-      JsonAdapter<T> adapter = adapterFor(request);
-      attemptAsync(request, adapter, 1, future);
-    } catch (RuntimeException e) {
-      future.completeExceptionally(e);
+      Request request = call.get().request();
+      attemptAsync(request, adapterFor(request), 1, future);
+    } catch (RuntimeException invalid) {
+      future.completeExceptionally(invalid);
     }
-    return future;
+    CompletableFuture<T> body = future.thenApply(RawResponse::body);
+    body.whenComplete((value, error) -> {
+      if (body.isCancelled()) future.cancel(false);
+    });
+    return body;
   }
 
   private <T> void attemptAsync(Request request, JsonAdapter<T> adapter, int attempt,
