@@ -31,6 +31,7 @@ public class ApiException extends SessionkitException {
   private final @Nullable String errorMessage;
   private final @Nullable String requestId;
   private final transient Headers headers;
+  private final @Nullable Duration retryAfter;
   private final @Nullable String body;
 
   /** Creates an exception for an error response; {@code body} is truncated to {@link #MAX_BODY_CHARS}. */
@@ -42,6 +43,7 @@ public class ApiException extends SessionkitException {
     this.errorMessage = details.message();
     this.requestId = requestId != null ? requestId : details.requestId();
     this.headers = headers;
+    this.retryAfter = dev.sessionkit.core.http.RetryAfter.parse(headers, java.time.Clock.systemUTC());
     this.body = truncate(body);
   }
 
@@ -50,7 +52,12 @@ public class ApiException extends SessionkitException {
     return status;
   }
 
-  /** Returns the vendor's error type or code (for example {@code not_found_error}), or null if the body had none. */
+  /**
+   * Returns the vendor's error type or code (for example {@code not_found_error}) as the vendor
+   * module's envelope parser reads it: from the body, or, where a vendor's documentation assigns one
+   * code per status and its bodies carry none, the documented code (the Agents API v2 spec says how).
+   * Null when there is none.
+   */
   public @Nullable String errorCode() {
     return errorCode;
   }
@@ -65,9 +72,9 @@ public class ApiException extends SessionkitException {
     return requestId;
   }
 
-  /** Returns the response headers. */
+  /** Returns the response headers (empty after the exception was deserialized: they are not serializable). */
   public Headers headers() {
-    return headers;
+    return headers == null ? Headers.of() : headers;
   }
 
   /** Returns the start of the response body (at most {@link #MAX_BODY_CHARS} characters), or null if empty. */
@@ -77,7 +84,7 @@ public class ApiException extends SessionkitException {
 
   /** Returns how long the server asked to wait ({@code Retry-After}), if it said. */
   public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(dev.sessionkit.core.http.RetryAfter.parse(headers, java.time.Clock.systemUTC()));
+    return Optional.ofNullable(retryAfter);
   }
 
   static @Nullable String truncate(@Nullable String body) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.errors.AuthenticationException;
+import dev.sessionkit.errors.UnexpectedStatusException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,24 @@ class SecretsAndValidationTest {
         () -> QoderClient.builder().token(TOKEN).baseUrl("http://api.example.com/v1/"));
     assertTrue(e.getMessage().contains("must use https"), e.getMessage());
     assertFalse(e.getMessage().contains(TOKEN));
+  }
+
+  @Test
+  void redirectsAreReportedNotFollowedSoTheTokenStaysHome() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      QoderClient client = QoderClient.builder().token(TOKEN).baseUrl(server.url("/").toString()).build();
+      server.enqueue(new MockResponse.Builder().code(302)
+          .addHeader("Location", elsewhere.url("/steal").toString()).build());
+
+      UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
+          () -> client.sessions().events(Fixtures.SESSION_ID));
+
+      assertEquals(302, e.status());
+      assertEquals(elsewhere.url("/steal").toString(), e.headers().get("Location"));
+      assertEquals("/sessions/" + Fixtures.SESSION_ID + "/events", server.takeRequest().getTarget());
+      assertEquals(0, elsewhere.getRequestCount(), "nothing, and no token, went to the redirect target");
+    }
   }
 
   @Test

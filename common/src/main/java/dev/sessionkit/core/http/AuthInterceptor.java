@@ -9,7 +9,8 @@ import okhttp3.Response;
 
 /**
  * Puts the credential on each request, and refuses to send it over plain http to a host that is
- * not loopback (a redirect, or a URL changed after the builder checked it).
+ * not loopback. The builder checks the base URL already; this is the last line, on the wire.
+ * Redirects are not followed at all (see {@link Transport}), so the credential never travels on.
  */
 final class AuthInterceptor implements Interceptor {
   private final String header;

@@ -85,6 +85,11 @@ public final class Transport {
         .readTimeout(options.readTimeout())
         .callTimeout(options.callTimeout())
         .retryOnConnectionFailure(false)
+        // A redirect would carry the credential to wherever the Location points (OkHttp keeps
+        // headers such as x-api-key across hosts); none of these APIs documents one, so a 3xx
+        // is reported as an UnexpectedStatusException with its Location header instead.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
             .header("User-Agent", USER_AGENT + " (" + profile.serviceName() + ")")
             .header("Accept", "application/json")
