@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class AgentsClient {
   /** The environment variable {@link #fromEnv()} reads the API key from. */
-  public static final String API_KEY_ENV = "AGENTS_API_KEY";
+  public static final String TOKEN_ENV = "AGENTS_API_KEY";
   /** The environment variable {@link #fromEnv()} reads an optional base URL from. */
   public static final String BASE_URL_ENV = "AGENTS_BASE_URL";
   /** The header an API key goes in, the default. */
@@ -45,7 +45,7 @@ public final class AgentsClient {
     return new Builder();
   }
 
-  /** Returns a client whose API key comes from {@value #API_KEY_ENV} (and base URL from {@value #BASE_URL_ENV}, if set). */
+  /** Returns a client whose API key comes from {@value #TOKEN_ENV} (and base URL from {@value #BASE_URL_ENV}, if set). */
   public static AgentsClient fromEnv() {
     return builder().fromEnv().build();
   }
@@ -74,7 +74,7 @@ public final class AgentsClient {
    */
   public static final class Builder extends ClientBuilder<Builder, AgentsClient> {
     private Builder() {
-      super(EventsApi.BASE_URL, API_KEY_HEADER, "", API_KEY_ENV, BASE_URL_ENV);
+      super(EventsApi.BASE_URL, API_KEY_HEADER, "", TOKEN_ENV, BASE_URL_ENV);
     }
 
     /** Sets a Vectara API key, sent as {@code x-api-key: <key>} (the default). Never logged or echoed. */

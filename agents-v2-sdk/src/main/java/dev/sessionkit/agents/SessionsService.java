@@ -71,6 +71,11 @@ public final class SessionsService {
     });
   }
 
+  /** Returns every event of a session as a lazy stream, oldest first; see {@link #iterateEvents(String, String)}. */
+  public Stream<AgentEvent> streamEvents(String agentKey, String sessionKey) {
+    return iterateEvents(agentKey, sessionKey).stream();
+  }
+
   /** Returns every event of a session as a lazy stream; see {@link #iterateEvents(String, String, EventListParams)}. */
   public Stream<AgentEvent> streamEvents(String agentKey, String sessionKey, EventListParams params) {
     return iterateEvents(agentKey, sessionKey, params).stream();

@@ -91,7 +91,7 @@ class AgentsClientTest {
     RecordedRequest request = listOnce(client);
 
     assertEquals("env-api-key", request.getHeaders().get("x-api-key"));
-    assertEquals(AgentsClient.API_KEY_ENV, AgentsClient.builder().credentialEnv());
+    assertEquals(AgentsClient.TOKEN_ENV, AgentsClient.builder().credentialEnv());
   }
 
   @Test

@@ -72,6 +72,18 @@ final class Locations {
     return tool;
   }
 
+  /**
+   * Whether the suites that share one Prism for the whole class should run: the npm tools are
+   * installed, or {@value #REQUIRE_TOOLS_ENV} demands them (then their start fails loudly). Used
+   * with {@code @EnabledIf}, so a clone without the tools reports those suites as skipped, with
+   * the reason, instead of as zero tests run.
+   */
+  static boolean prismInstalledOrRequired() {
+    if (System.getenv(REQUIRE_TOOLS_ENV) != null) return true;
+    Path bin = Path.of(System.getProperty("sessionkit.npmBin", specs().resolve("node_modules/.bin").toString()));
+    return Files.isExecutable(bin.resolve("prism"));
+  }
+
   private static Path directory(String property, String what) {
     String value = System.getProperty(property);
     if (value == null || !Files.isDirectory(Path.of(value))) {

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 
 /** The Pipecat Cloud client against Prism serving specs/pipecat.yaml: the operation, every parameter, strict decoding. */
+@EnabledIf(value = "dev.sessionkit.contract.Locations#prismInstalledOrRequired",
+    disabledReason = "Prism is not installed: run `npm ci` in specs/ (.ci/contract does); set SESSIONKIT_REQUIRE_PRISM to fail instead")
 class PipecatAgainstPrismTest {
   private static final String AGENT = "my-agent";
   private static final String SESSION = "800d444a-e67e-4686-afb3-b0de509cccb3";

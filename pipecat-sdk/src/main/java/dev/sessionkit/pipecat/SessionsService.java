@@ -51,7 +51,7 @@ public final class SessionsService {
   private Call<SessionDetails> call(String agentName, String sessionId) {
     Checks.requirePattern("agentName", agentName, SessionsApi.GET_SESSION_AGENT_NAME_PATTERN);
     Checks.requirePattern("sessionId", sessionId, SessionsApi.GET_SESSION_SESSION_ID_PATTERN);
-    // Safe after the pattern check; the id is sent in its canonical lowercase form.
+    // Sent exactly as given, like every id in sessionkit: the pattern accepts either case.
     return api.getSession(agentName, sessionId);
   }
 

@@ -80,6 +80,14 @@ public final class ScenarioRunsService {
     return transport.executeAsync(() -> call(orgId, sessionId));
   }
 
+  /**
+   * Returns the scenario run of a session in the client's default organization without blocking;
+   * without a default organization the future fails with an {@link IllegalStateException}.
+   */
+  public CompletableFuture<ScenarioRunDetail> bySessionAsync(String sessionId) {
+    return transport.executeAsync(() -> call(DefaultOrg.require(defaultOrgId), sessionId));
+  }
+
   /** Returns the same operations, answering with the status, headers and request id beside the body. */
   public WithRawResponse withRawResponse() {
     return withRawResponse;

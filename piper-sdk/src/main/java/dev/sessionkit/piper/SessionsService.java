@@ -54,6 +54,14 @@ public final class SessionsService {
     return transport.executeAsync(() -> call(orgId, sessionId));
   }
 
+  /**
+   * Returns the session's runs and events in the client's default organization without blocking;
+   * without a default organization the future fails with an {@link IllegalStateException}.
+   */
+  public CompletableFuture<SessionEventsResponse> eventsAsync(String sessionId) {
+    return transport.executeAsync(() -> call(DefaultOrg.require(defaultOrgId), sessionId));
+  }
+
   /** Returns the same operations, answering with the status, headers and request id beside the body. */
   public WithRawResponse withRawResponse() {
     return withRawResponse;

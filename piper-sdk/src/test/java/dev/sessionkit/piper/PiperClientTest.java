@@ -55,11 +55,16 @@ class PiperClientTest {
     server.enqueue(Fixtures.json(200, Fixtures.scenarioRun()));
     server.enqueue(Fixtures.json(404, "{\"detail\":\"Scenario run not found for this session\"}"));
 
+    server.enqueue(Fixtures.json(200, Fixtures.scenarioRun()));
+
     ScenarioRunDetail run = client.scenarioRuns().bySession(Fixtures.SESSION_ID);
     Optional<ScenarioRunDetail> none = client.scenarioRuns().findBySession(Fixtures.SESSION_ID);
+    ScenarioRunDetail later = client.scenarioRuns().bySessionAsync(Fixtures.SESSION_ID).get();
 
     assertEquals(Fixtures.SCENARIO_RUN_PATH, server.takeRequest().getTarget());
     assertEquals(Fixtures.SCENARIO_RUN_PATH, server.takeRequest().getTarget());
+    assertEquals(Fixtures.SCENARIO_RUN_PATH, server.takeRequest().getTarget());
+    assertEquals(Fixtures.SEED_ID, later.id());
     assertEquals(Fixtures.SEED_ID, run.id());
     assertTrue(none.isEmpty());
   }
@@ -72,6 +77,11 @@ class PiperClientTest {
         () -> client.sessions().events(Fixtures.SESSION_ID));
     assertThrows(IllegalStateException.class, () -> client.scenarioRuns().bySession(Fixtures.SESSION_ID));
     assertThrows(IllegalStateException.class, () -> client.scenarioRuns().findBySession(Fixtures.SESSION_ID));
+    java.util.concurrent.ExecutionException async = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> client.sessions().eventsAsync(Fixtures.SESSION_ID).get());
+    assertTrue(async.getCause() instanceof IllegalStateException, String.valueOf(async.getCause()));
+    assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> client.scenarioRuns().bySessionAsync(Fixtures.SESSION_ID).get());
 
     assertEquals(0, server.getRequestCount());
     assertTrue(events.getMessage().contains("PIPER_ORG_ID"), events.getMessage());

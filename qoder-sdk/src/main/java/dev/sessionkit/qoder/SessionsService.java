@@ -80,6 +80,11 @@ public final class SessionsService {
     });
   }
 
+  /** Returns every event of a session as a lazy stream, oldest first; see {@link #iterateEvents(String)}. */
+  public Stream<SessionEvent> streamEvents(String sessionId) {
+    return iterateEvents(sessionId).stream();
+  }
+
   /** Returns every event of a session as a lazy stream; see {@link #iterateEvents(String, EventListParams)}. */
   public Stream<SessionEvent> streamEvents(String sessionId, EventListParams params) {
     return iterateEvents(sessionId, params).stream();
