@@ -31,18 +31,22 @@ public final class ExitCode {
   /** A response arrived but is not what the vendor's spec describes. */
   public static final int DECODING = 8;
 
-  /** The list shown by {@code sessionkit --help}. */
-  static final String[] HELP = {
-    "0:ok",
-    "1:other error",
-    "2:usage error (bad option or id; HTTP 400/422)",
-    "3:auth error (credential missing; HTTP 401/403)",
-    "4:not found (HTTP 404)",
-    "5:rate limited (HTTP 429 after retries)",
-    "6:server error (HTTP 5xx after retries)",
-    "7:network error (no response, cut-off body, timeout)",
-    "8:decoding error (a body the spec does not describe)",
-  };
+  /** The list shown under "Exit codes:" by {@code sessionkit --help}, in order. */
+  static final java.util.Map<String, String> HELP = helpSection();
+
+  private static java.util.Map<String, String> helpSection() {
+    java.util.Map<String, String> help = new java.util.LinkedHashMap<>();
+    help.put(String.valueOf(OK), "ok");
+    help.put(String.valueOf(OTHER), "other error");
+    help.put(String.valueOf(USAGE), "usage error (bad option or id; HTTP 400/422)");
+    help.put(String.valueOf(AUTH), "auth error (credential missing; HTTP 401/403)");
+    help.put(String.valueOf(NOT_FOUND), "not found (HTTP 404)");
+    help.put(String.valueOf(RATE_LIMITED), "rate limited (HTTP 429 after retries)");
+    help.put(String.valueOf(SERVER_ERROR), "server error (HTTP 5xx after retries)");
+    help.put(String.valueOf(NETWORK), "network error (no response, cut-off body, timeout)");
+    help.put(String.valueOf(DECODING), "decoding error (a body the spec does not describe)");
+    return java.util.Collections.unmodifiableMap(help);
+  }
 
   private ExitCode() {}
 

@@ -39,6 +39,7 @@ public final class Main {
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.HELP);
     cli.setParameterExceptionHandler((e, arguments) -> {
       String name = e.getCommandLine().getCommandSpec().qualifiedName();
       err.println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");

@@ -31,17 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       QoderCommand.class, PiperCommand.class, PipecatCommand.class, AgentsV2Command.class, DemoCommand.class,
       SandboxCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:ok",
-      "1:other error",
-      "2:usage error (bad option or id; HTTP 400/422)",
-      "3:auth error (credential missing; HTTP 401/403)",
-      "4:not found (HTTP 404)",
-      "5:rate limited (HTTP 429 after retries)",
-      "6:server error (HTTP 5xx after retries)",
-      "7:network error (no response, cut-off body, timeout)",
-      "8:decoding error (a body the spec does not describe)"},
     footer = {"", "Try: sessionkit demo          (the four SDKs against the sandbox)",
       "     sessionkit qoder events sess_sandbox_1000 --sandbox --all --format jsonl"})
 final class SessionkitCommand implements Callable<Integer> {
