@@ -60,6 +60,11 @@ public final class AgentsClient {
     return options;
   }
 
+  /** Returns a builder holding this client's settings, credential included, to build a variant. */
+  public Builder toBuilder() {
+    return new Builder().from(options);
+  }
+
   @Override
   public String toString() {
     return "AgentsClient(" + options.baseUrl() + ")";

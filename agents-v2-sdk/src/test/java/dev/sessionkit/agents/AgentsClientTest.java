@@ -65,6 +65,17 @@ class AgentsClientTest {
   }
 
   @Test
+  void toBuilderKeepsHowTheCredentialIsSent() throws Exception {
+    AgentsClient bearer = AgentsClient.builder().bearerToken("jwt-access-token")
+        .baseUrl(server.url("/").toString()).build();
+
+    RecordedRequest request = listOnce(bearer.toBuilder().strictDecoding(true).build());
+
+    assertEquals("Bearer jwt-access-token", request.getHeaders().get("Authorization"));
+    assertNull(request.getHeaders().get("x-api-key"));
+  }
+
+  @Test
   void theLastOfApiKeyAndBearerTokenWins() throws Exception {
     RecordedRequest request = listOnce(AgentsClient.builder().bearerToken("jwt-access-token")
         .apiKey(Fixtures.API_KEY).baseUrl(server.url("/").toString()).build());

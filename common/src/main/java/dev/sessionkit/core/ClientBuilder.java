@@ -166,6 +166,27 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
+  /**
+   * Copies every setting of {@code options} (another client's {@code options()}), credential
+   * included, into this builder; each client's {@code toBuilder()} starts here, to build a variant
+   * (stricter, slower, another base URL).
+   */
+  public B from(ClientOptions options) {
+    this.baseUrl = options.baseUrl();
+    this.credential = options.credential();
+    this.authHeader = options.authHeader();
+    this.authScheme = options.authScheme();
+    this.connectTimeout = options.connectTimeout();
+    this.readTimeout = options.readTimeout();
+    this.callTimeout = options.callTimeout();
+    this.maxRetries = options.maxRetries();
+    this.httpClient = options.httpClient();
+    this.logLevel = options.logLevel();
+    this.logger = options.logger();
+    this.strictDecoding = options.strictDecoding();
+    return self();
+  }
+
   /** Returns the checked options; fails when no credential was given. */
   protected ClientOptions options() {
     if (credential == null) {

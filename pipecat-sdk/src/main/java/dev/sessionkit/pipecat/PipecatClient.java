@@ -55,6 +55,11 @@ public final class PipecatClient {
     return options;
   }
 
+  /** Returns a builder holding this client's settings, credential included, to build a variant. */
+  public Builder toBuilder() {
+    return new Builder().from(options);
+  }
+
   @Override
   public String toString() {
     return "PipecatClient(" + options.baseUrl() + ")";

@@ -81,6 +81,11 @@ public final class PiperClient {
     return options;
   }
 
+  /** Returns a builder holding this client's settings, credential and default organization included. */
+  public Builder toBuilder() {
+    return new Builder().from(options()).defaultOrgId(defaultOrgId().orElse(null));
+  }
+
   @Override
   public String toString() {
     return "PiperClient(" + options.baseUrl() + ")";

@@ -54,6 +54,11 @@ public final class QoderClient {
     return options;
   }
 
+  /** Returns a builder holding this client's settings, credential included, to build a variant. */
+  public Builder toBuilder() {
+    return new Builder().from(options);
+  }
+
   @Override
   public String toString() {
     return "QoderClient(" + options.baseUrl() + ")";

@@ -98,6 +98,23 @@ class SecretsAndValidationTest {
   }
 
   @Test
+  void toBuilderMakesAVariantWithEverySettingKept() throws Exception {
+    QoderClient lenient = QoderClient.builder().token(TOKEN).baseUrl(server.url("/api/").toString())
+        .readTimeout(java.time.Duration.ofSeconds(7)).maxRetries(4).build();
+
+    QoderClient strict = lenient.toBuilder().strictDecoding(true).build();
+
+    assertEquals(lenient.options().baseUrl(), strict.options().baseUrl());
+    assertEquals(java.time.Duration.ofSeconds(7), strict.options().readTimeout());
+    assertEquals(4, strict.options().maxRetries());
+    assertTrue(strict.options().strictDecoding());
+    assertFalse(lenient.options().strictDecoding());
+    server.enqueue(new MockResponse.Builder().body(Fixtures.page(false, null, null)).build());
+    strict.sessions().events(Fixtures.SESSION_ID);
+    assertEquals("Bearer " + TOKEN, server.takeRequest().getHeaders().get("Authorization"), "the token came along");
+  }
+
+  @Test
   void defaultBaseUrlIsTheDocumentedServer() {
     assertEquals("https://openapi.qoder.sh/api/v1/cloud/",
         QoderClient.builder().token(TOKEN).build().options().baseUrl().toString());
