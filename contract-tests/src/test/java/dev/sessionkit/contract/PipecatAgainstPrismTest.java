@@ -9,7 +9,6 @@ import dev.sessionkit.pipecat.ResourceSamples;
 import dev.sessionkit.pipecat.model.CompletionStatus;
 import dev.sessionkit.pipecat.model.SessionDetails;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +33,13 @@ class PipecatAgainstPrismTest {
 
   @AfterAll
   static void everyOperationWasCalledWithEveryParameter() {
-    if (prism == null) return;
-    try {
-      prism.assertEveryOperationCalledWithEveryParameter();
-    } finally {
-      prism.close();
-    }
+    PrismMock.finishSuite(prism);
   }
 
   @Test
   void sessionDetailsDecodeTheDocumentedResponseStrictly() throws Exception {
     assertDocumentedSession(client.sessions().get(AGENT, SESSION));
-    assertEquals("/agents/" + AGENT + "/sessions/" + SESSION, last().path());
+    assertEquals("/agents/" + AGENT + "/sessions/" + SESSION, prism.lastExchange().path());
     assertDocumentedSession(client.sessions().getAsync(AGENT, SESSION).get());
     RawResponse<SessionDetails> raw = client.sessions().withRawResponse().get(AGENT, SESSION);
     assertEquals(200, raw.status());
@@ -68,11 +62,6 @@ class PipecatAgainstPrismTest {
 
     assertEquals(401, exchange.status());
     assertTrue(exchange.violations().contains("Invalid security scheme used"), exchange.violations());
-  }
-
-  private static PrismMock.Exchange last() {
-    List<PrismMock.Exchange> exchanges = prism.exchanges();
-    return exchanges.get(exchanges.size() - 1);
   }
 
   private static void assertDocumentedSession(SessionDetails session) {

@@ -11,7 +11,6 @@ import dev.sessionkit.piper.model.ScenarioRunDetail;
 import dev.sessionkit.piper.model.ScenarioRunStatus;
 import dev.sessionkit.piper.model.SessionEventsResponse;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +35,13 @@ class PiperAgainstPrismTest {
 
   @AfterAll
   static void everyOperationWasCalledWithEveryParameter() {
-    if (prism == null) return;
-    try {
-      prism.assertEveryOperationCalledWithEveryParameter();
-    } finally {
-      prism.close();
-    }
+    PrismMock.finishSuite(prism);
   }
 
   @Test
   void sessionEventsDecodeTheDocumentedResponseStrictly() throws Exception {
     assertDocumentedSession(client.sessions().events(ORG, SESSION));
-    assertEquals("/v1/orgs/" + ORG + "/responses/sessions/" + SESSION + "/events", last().path());
+    assertEquals("/v1/orgs/" + ORG + "/responses/sessions/" + SESSION + "/events", prism.lastExchange().path());
     assertDocumentedSession(client.sessions().events(SESSION));
     assertDocumentedSession(client.sessions().eventsAsync(ORG, SESSION).get());
     RawResponse<SessionEventsResponse> raw = client.sessions().withRawResponse().events(ORG, SESSION);
@@ -58,7 +52,7 @@ class PiperAgainstPrismTest {
   @Test
   void scenarioRunBySessionDecodesTheDocumentedResponseStrictly() throws Exception {
     assertDocumentedRun(client.scenarioRuns().bySession(ORG, SESSION));
-    assertEquals("/v1/orgs/" + ORG + "/scenarios/runs/by-session/" + SESSION, last().path());
+    assertEquals("/v1/orgs/" + ORG + "/scenarios/runs/by-session/" + SESSION, prism.lastExchange().path());
     assertDocumentedRun(client.scenarioRuns().bySession(SESSION));
     assertDocumentedRun(client.scenarioRuns().findBySession(ORG, SESSION).orElseThrow());
     assertDocumentedRun(client.scenarioRuns().findBySession(SESSION).orElseThrow());
@@ -81,11 +75,6 @@ class PiperAgainstPrismTest {
 
     assertEquals(401, exchange.status());
     assertTrue(exchange.violations().contains("Invalid security scheme used"), exchange.violations());
-  }
-
-  private static PrismMock.Exchange last() {
-    List<PrismMock.Exchange> exchanges = prism.exchanges();
-    return exchanges.get(exchanges.size() - 1);
   }
 
   private static void assertDocumentedSession(SessionEventsResponse session) {

@@ -115,12 +115,30 @@ final class PrismMock implements AutoCloseable {
     return Collections.unmodifiableList(new ArrayList<>(exchanges));
   }
 
+  /** Returns the latest exchange. */
+  Exchange lastExchange() {
+    return exchanges.get(exchanges.size() - 1);
+  }
+
+  /**
+   * Ends a suite that shared {@code prism} (null if it never started): checks the coverage with
+   * {@link #assertEveryOperationCalledWithEveryParameter()}, then stops Prism whatever the check said.
+   */
+  static void finishSuite(PrismMock prism) {
+    if (prism == null) return;
+    try {
+      prism.assertEveryOperationCalledWithEveryParameter();
+    } finally {
+      prism.close();
+    }
+  }
+
   /** Sends a raw GET (no SDK in between) and returns the status and Prism's sl-violations header. */
   Exchange rawGet(String pathAndQuery, Map<String, String> headers) throws IOException {
     Request.Builder request = new Request.Builder().url(baseUrl() + pathAndQuery.replaceFirst("^/", ""));
     headers.forEach(request::header);
     client.newCall(request.build()).execute().close(); // the interceptor keeps status, violations and body
-    return exchanges.get(exchanges.size() - 1);
+    return lastExchange();
   }
 
   /**

@@ -35,12 +35,7 @@ class QoderAgainstPrismTest {
 
   @AfterAll
   static void everyOperationWasCalledWithEveryParameter() {
-    if (prism == null) return;
-    try {
-      prism.assertEveryOperationCalledWithEveryParameter();
-    } finally {
-      prism.close();
-    }
+    PrismMock.finishSuite(prism);
   }
 
   @Test
@@ -50,7 +45,7 @@ class QoderAgainstPrismTest {
 
     assertDocumentedPage(page);
     assertEquals(Map.of("after_id", "evt_019e392c0d787cfaa21bda98e06cd913", "limit", "5").keySet(),
-        last().query());
+        prism.lastExchange().query());
   }
 
   @Test
@@ -59,7 +54,7 @@ class QoderAgainstPrismTest {
         EventListParams.builder().limit(100).beforeId("evt_771c1195bcbd4a07834d4ed4dd6450ca").build());
 
     assertDocumentedPage(page);
-    assertEquals(java.util.Set.of("before_id", "limit"), last().query());
+    assertEquals(java.util.Set.of("before_id", "limit"), prism.lastExchange().query());
   }
 
   @Test
@@ -70,7 +65,7 @@ class QoderAgainstPrismTest {
 
     assertEquals(200, raw.status());
     assertDocumentedPage(raw.body());
-    assertEquals("/sessions/" + SESSION + "/events", last().path());
+    assertEquals("/sessions/" + SESSION + "/events", prism.lastExchange().path());
   }
 
   @Test
@@ -106,11 +101,6 @@ class QoderAgainstPrismTest {
 
     assertEquals(401, exchange.status());
     assertTrue(exchange.violations().contains("Invalid security scheme used"), exchange.violations());
-  }
-
-  private static PrismMock.Exchange last() {
-    List<PrismMock.Exchange> exchanges = prism.exchanges();
-    return exchanges.get(exchanges.size() - 1);
   }
 
   private static void assertDocumentedPage(SessionEventList page) {
