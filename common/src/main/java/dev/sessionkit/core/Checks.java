@@ -11,11 +11,24 @@ import org.jspecify.annotations.Nullable;
 public final class Checks {
   private Checks() {}
 
-  /** Returns {@code value} if it matches {@code regex} (the spec's pattern); throws otherwise. */
+  /**
+   * Returns {@code value} if it matches {@code regex} (the spec's pattern); throws otherwise.
+   *
+   * @deprecated compiles the pattern on every call; use {@link #requirePattern(String, String, Pattern)}
+   */
+  @Deprecated
   public static String requirePattern(String name, @Nullable String value, String regex) {
+    return requirePattern(name, value, Pattern.compile(regex));
+  }
+
+  /**
+   * Returns {@code value} if the WHOLE value matches {@code pattern} (the spec's pattern) and holds no
+   * ISO control character; throws otherwise.
+   */
+  public static String requirePattern(String name, @Nullable String value, Pattern pattern) {
     Objects.requireNonNull(value, () -> name + " == null");
-    if (!Pattern.compile(regex).matcher(value).find()) {
-      throw new IllegalArgumentException(name + " must match " + regex + " (got \"" + value + "\")");
+    if (value.chars().anyMatch(Character::isISOControl) || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " must match " + pattern.pattern() + " (got \"" + value + "\")");
     }
     return value;
   }

@@ -2,12 +2,13 @@ package dev.sessionkit.piper.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionkit.core.http.ErrorBodyParser;
 import dev.sessionkit.errors.ErrorDetails;
 import org.junit.jupiter.api.Test;
 
-/** {@link PiperErrors} reads FastAPI's error bodies and salvages what it can from anything else. */
-class PiperErrorsTest {
-  private final PiperErrors parser = new PiperErrors();
+/** The common {@link dev.sessionkit.core.http.ErrorEnvelope}, configured by Piper's x-sessionkit-errors, reads FastAPI's error bodies and salvages what it can from anything else. */
+class PiperErrorEnvelopeTest {
+  private final ErrorBodyParser parser = PiperProfile.PROFILE.errorParser();
 
   @Test
   void stringDetailBecomesTheMessage() {
