@@ -233,6 +233,11 @@ final class VendorSurface {
     data.put("services", services);
     Map<String, Object> sample = services.get(0);
     data.put("sampleService", sample.get("accessor"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sampleOperation = ((List<Map<String, Object>>) sample.get("operations")).get(0);
+    data.put("sampleMethod", sampleOperation.get("name"));
+    data.put("sampleReturn", sampleOperation.get("returnType"));
+    data.put("sampleArgs", sampleOperation.get("sampleArgs"));
     return data;
   }
 
@@ -318,15 +323,30 @@ final class VendorSurface {
     data.put("returnType", returnType);
     addModelImport(imports, returnType);
     data.put("request", operation.httpMethod + " " + (operation.path.startsWith("/") ? "" : "/") + operation.path);
-    List<String> doc = new ArrayList<>(lines(operation.summary == null ? "Calls " + operation.operationId + "." : operation.summary));
-    String notes = operation.unescapedNotes;
-    if (notes != null && !notes.strip().equals(operation.summary == null ? "" : operation.summary.strip())) {
-      doc.add("");
-      doc.add("<p>" + String.join("\n", lines(notes)));
+    String summary = operation.summary == null ? "Calls " + operation.operationId + "." : operation.summary.strip();
+    String notes = operation.unescapedNotes == null ? "" : operation.unescapedNotes.strip();
+    List<String> doc = new ArrayList<>();
+    if (notes.startsWith(summary)) {
+      // The description repeats the summary: it opens the Javadoc, and its first sentence is the contract.
+      doc.addAll(lines(notes));
+    } else {
+      doc.addAll(lines(summary));
+      if (!notes.isEmpty()) {
+        doc.add("");
+        doc.add("<p>" + String.join("\n", lines(notes)));
+      }
     }
     doc.add("");
     doc.add("<p>Sends {@code " + data.get("request") + "}.");
-    data.put("doc", splitLines(doc));
+    List<String> docLines = new ArrayList<>();
+    for (String line : splitLines(doc)) docLines.add(line.isEmpty() ? "" : " " + line);
+    data.put("doc", docLines);
+    List<String> sample = new ArrayList<>();
+    for (CodegenParameter parameter : operation.requiredParams) {
+      String example = parameter.example == null ? null : parameter.example.replace("\"", "");
+      sample.add(example != null && parameter.isString ? "\"" + example + "\"" : parameter.paramName);
+    }
+    data.put("sampleArgs", String.join(", ", sample));
 
     List<CodegenParameter> required = new ArrayList<>();
     List<CodegenParameter> optional = new ArrayList<>();
@@ -345,7 +365,7 @@ final class VendorSurface {
     for (CodegenParameter parameter : required) {
       requiredDecl.add(parameter.dataType + " " + parameter.paramName);
       requiredArgs.add(parameter.paramName);
-      paramDocs.add(Map.of("name", parameter.paramName, "text", javadocText(describe(parameter))));
+      paramDocs.add(Map.of("name", parameter.paramName, "text", wrap(describe(parameter), "   *     ", 85 - parameter.paramName.length())));
       checks.add(check(parameter, patterns, operation.operationId));
       for (DefaultParameter candidate : client.defaults()) {
         if (candidate.parameter().equals(parameter.baseName) && parameter.isPathParam) {
@@ -391,7 +411,8 @@ final class VendorSurface {
       CodegenResponse notFound = operation.responses.stream().filter(r -> "404".equals(r.code)).findFirst()
           .orElseThrow(() -> find.error("the operation documents no 404 response"));
       data.put("find", true);
-      data.put("notFound", javadocText(notFound.message == null ? "not found" : notFound.message.strip()));
+      String because = notFound.message == null ? "not found" : notFound.message.strip();
+      data.put("notFound", wrap(because.endsWith(".") ? because.substring(0, because.length() - 1) : because, "   * ", 95));
     }
     if (paging != null) data.put("paging", paging);
     if (defaulted != null) {
@@ -538,7 +559,9 @@ final class VendorSurface {
       Map<String, Object> component = new LinkedHashMap<>();
       component.put("name", parameter.paramName);
       component.put("type", parameter.dataType);
-      component.put("doc", javadocText(describe(parameter)));
+      component.put("doc", wrap(describe(parameter), " *     ", 85 - parameter.paramName.length()));
+      component.put("builderDoc", wrap("Sets {@code " + parameter.paramName + "}: " + describe(parameter)
+          + "; null for the server's default.", "     * ", 90));
       List<String> checks = new ArrayList<>();
       if (parameter.getMinimum() != null || parameter.getMaximum() != null) {
         checks.add("Checks.requireRange(\"" + parameter.paramName + "\", " + parameter.paramName + ", "
@@ -604,9 +627,10 @@ final class VendorSurface {
         default -> response.code.startsWith("5") ? "ServerException" : null;
       };
       if (exception == null) continue;
-      String text = response.message == null ? "" : javadocText(response.message.strip());
+      String text = response.message == null ? "" : response.message.strip();
       docs.add(Map.of("exception", "dev.sessionkit.errors." + exception,
-          "text", "on " + response.code + (text.isEmpty() ? "" : ": " + text)));
+          "text", wrap("on " + response.code + (text.isEmpty() ? "" : ": " + text), "   *     ",
+          60 - exception.length())));
     }
     return docs;
   }
@@ -624,12 +648,18 @@ final class VendorSurface {
 
   /** Splits a description into Javadoc lines of at most about 95 characters. */
   static List<String> lines(String text) {
+    return lines(text, 95);
+  }
+
+  /** Like {@link #lines(String)}, the first line at most {@code firstWidth} characters. */
+  static List<String> lines(String text, int firstWidth) {
     List<String> out = new ArrayList<>();
     for (String paragraph : javadocText(text).split("\n\\s*\n")) {
       if (!out.isEmpty()) out.add("");
       StringBuilder line = new StringBuilder();
       for (String word : paragraph.strip().split("\\s+")) {
-        if (line.length() > 0 && line.length() + word.length() + 1 > 95) {
+        int width = out.isEmpty() ? firstWidth : 95;
+        if (line.length() > 0 && line.length() + word.length() + 1 > width) {
           out.add(line.toString());
           line.setLength(0);
         }
@@ -639,6 +669,11 @@ final class VendorSurface {
       if (line.length() > 0) out.add(line.toString());
     }
     return out;
+  }
+
+  /** Javadoc text wrapped at about 95 characters, each further line starting with {@code continuation}. */
+  static String wrap(String text, String continuation, int firstWidth) {
+    return String.join("\n" + continuation, lines(text.replace("\n", " "), firstWidth));
   }
 
   private static List<String> splitLines(List<String> doc) {
