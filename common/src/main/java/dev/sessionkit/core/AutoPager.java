@@ -1,11 +1,10 @@
 package dev.sessionkit.core;
 
 import dev.sessionkit.errors.PaginationException;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -16,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * Every item of a listing, fetched lazily one page at a time.
  *
  * <p>Iterating fetches the first page, yields its items, then follows the page's next cursor
- * until a page has none. Only the current page is held in memory, so a listing of any length can
- * be streamed. Each call to {@link #iterator()} or {@link #stream()} starts again from the start
+ * until a page has none. Only the current page is held in memory (and two cursors, whatever the
+ * number of pages), so a listing of any length can be streamed. Each call to {@link #iterator()} or {@link #stream()} starts again from the start
  * cursor. A server that hands back a cursor already followed fails with a
- * {@link PaginationException} instead of looping forever.
+ * {@link PaginationException} instead of looping forever: at once when it repeats the start cursor
+ * or the one it just gave, and before a longer cycle of cursors has been served twice.
  *
  * <pre>{@code
  * for (SessionEvent event : client.sessions().iterateEvents(sessionId)) {
@@ -51,18 +51,28 @@ public final class AutoPager<T> implements Iterable<T> {
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
+  /**
+   * Follows the cursors. Memory is constant in the number of pages: besides the current page it
+   * holds two cursors, for Brent's cycle detection. A server that repeats the cursor it just gave,
+   * or the start cursor, is caught at once; one that goes round a longer cycle of cursors is caught
+   * before it has served the cycle twice.
+   */
   private static final class PagingIterator<T> implements Iterator<T> {
     private final PageFetcher<T> fetcher;
-    private final Set<String> followed = new HashSet<>();
     private @Nullable String cursor;
+    private @Nullable String previous;
+    /** Brent's tortoise: the cursor at the last power-of-two step, compared with every new one. */
+    private @Nullable String saved;
+    private long power = 1;
+    private long steps;
     private boolean fetchedAny;
-    private int pages;
-    private Iterator<T> current = java.util.Collections.emptyIterator();
+    private long pages;
+    private Iterator<T> current = Collections.emptyIterator();
 
     PagingIterator(@Nullable String start, PageFetcher<T> fetcher) {
       this.fetcher = fetcher;
       this.cursor = start;
-      if (start != null) followed.add(start);
+      this.saved = start;
     }
 
     @Override
@@ -70,18 +80,29 @@ public final class AutoPager<T> implements Iterable<T> {
       while (!current.hasNext()) {
         if (fetchedAny) {
           if (cursor == null) return false;
-          if (!followed.add(cursor)) {
-            throw new PaginationException("the server repeated the cursor \"" + cursor + "\" after page "
-                + pages + "; stopping instead of fetching the same pages again");
-          }
+          checkNotRepeated(cursor);
         }
         Page<T> page = fetcher.fetch(cursor);
         fetchedAny = true;
         pages++;
         current = page.items().iterator();
+        previous = cursor;
         cursor = page.nextCursor();
       }
       return true;
+    }
+
+    private void checkNotRepeated(String next) {
+      if (next.equals(saved) || next.equals(previous)) {
+        throw new PaginationException("the server repeated the cursor \"" + next + "\" after page " + pages
+            + "; stopping instead of fetching the same pages again");
+      }
+      if (steps == power) {
+        saved = next;
+        power <<= 1;
+        steps = 0;
+      }
+      steps++;
     }
 
     @Override
