@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.contract.hardening.Outcome.Mode;
 import dev.sessionkit.contract.hardening.ScriptedServer.Cut;
 import dev.sessionkit.contract.hardening.ScriptedServer.Reply;
+import dev.sessionkit.core.ClientBuilder;
 import dev.sessionkit.errors.ApiConnectionException;
 import dev.sessionkit.errors.ApiTimeoutException;
 import dev.sessionkit.errors.AuthenticationException;
 import dev.sessionkit.errors.DecodingException;
+import dev.sessionkit.errors.ResponseTooLargeException;
 import dev.sessionkit.errors.ServerException;
 import dev.sessionkit.errors.SessionkitException;
 import dev.sessionkit.errors.UnexpectedStatusException;
@@ -89,8 +91,13 @@ class FaultMatrixTest {
     return op.connect(Operation.Settings.of(server.url(), "sk-matrix-token"));
   }
 
-  /** Asserts the server saw {@code count} requests, each for the operation's path. */
+  /**
+   * Asserts the server saw {@code count} requests, each for the operation's path. A request the client
+   * sent and gave up on (a read timeout) may still be on its way through the server's accept queue on a
+   * busy machine, so the count may take a moment to arrive; it must never pass {@code count}.
+   */
   private static void assertRequests(ScriptedServer server, Operation op, int count) {
+    server.awaitRequests(count, Duration.ofSeconds(5));
     List<ScriptedServer.Received> received = server.received();
     assertEquals(count, received.size(), () -> "requests the server saw: " + received);
     for (ScriptedServer.Received r : received) assertEquals(op.target, r.target(), "request target");
@@ -217,6 +224,54 @@ class FaultMatrixTest {
         assertEquals(location, e.headers().get("Location"));
         assertRequests(server, op, 1);
         assertEquals(0, elsewhere.requestCount(), "the other port saw a request");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("operationsAndModes")
+  void aBodyStreamingPastTheSizeLimitIsResponseTooLargeWithoutRetry(Operation op, Mode mode) {
+    long limit = 64 * 1024;
+    // No Content-Length: the body runs to the end of the connection, so only counting can stop it.
+    try (ScriptedServer server = ScriptedServer.start(List.of(Reply.huge(limit * 16, false)))) {
+      Operation.Caller caller = op.connect(Operation.Settings.of(server.url(), "sk-matrix-token").maxResponseBytes(limit));
+
+      ResponseTooLargeException e = Outcome.of(caller, mode, BOUND).assertFailure(ResponseTooLargeException.class, 1);
+
+      assertEquals(limit, e.limit());
+      assertEquals(200, e.status());
+      assertRequests(server, op, 1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("operationsAndModes")
+  void aContentLengthPastTheDefaultLimitIsResponseTooLargeWithoutRetry(Operation op, Mode mode) {
+    long size = ClientBuilder.DEFAULT_MAX_RESPONSE_BYTES + 1;
+    try (ScriptedServer server = ScriptedServer.start(List.of(Reply.huge(size, true)))) {
+      ResponseTooLargeException e = Outcome.of(connect(op, server), mode, BOUND)
+          .assertFailure(ResponseTooLargeException.class, 1);
+
+      assertEquals(ClientBuilder.DEFAULT_MAX_RESPONSE_BYTES, e.limit());
+      assertRequests(server, op, 1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("operationsAndModes")
+  void theSizeLimitAdmitsABodyOfExactlyItsSizeAndNotOneByteMore(Operation op, Mode mode) {
+    byte[] seed = op.seedBytes();
+    for (boolean declared : new boolean[] {true, false}) {
+      String framing = declared ? "with Content-Length" : "to the end of the connection";
+      Reply exact = declared ? Reply.json(200, op.seed()) : Reply.undeclared(seed);
+      try (ScriptedServer server = ScriptedServer.start(List.of(exact))) {
+        Operation.Settings settings = Operation.Settings.of(server.url(), "sk-matrix-token");
+
+        assertNotNull(Outcome.of(op.connect(settings.maxResponseBytes(seed.length)), mode, BOUND).assertValue(1),
+            framing);
+        Outcome.of(op.connect(settings.maxResponseBytes(seed.length - 1)), mode, BOUND)
+            .assertFailure(ResponseTooLargeException.class, 1);
+        assertRequests(server, op, 2);
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.sessionkit.agents.AgentsClient;
 import dev.sessionkit.agents.model.InputMessageEvent;
 import dev.sessionkit.agents.model.ListAgentEventsResponse;
 import dev.sessionkit.core.ClientBuilder;
+import dev.sessionkit.core.RetryBudget;
 import dev.sessionkit.core.http.RawResponse;
 import dev.sessionkit.pipecat.PipecatClient;
 import dev.sessionkit.pipecat.model.SessionDetails;
@@ -263,35 +264,47 @@ final class Operation {
 
   /**
    * The client settings a suite varies: where the server is, the credential, the read timeout, strict
-   * decoding, the OkHttp client to share (null for sessionkit's shared one) and the retries.
+   * decoding, the OkHttp client to share (null for sessionkit's shared one), the retries, the response
+   * size limit (0 for the builders' default) and the retry budget (null for the default).
    */
   record Settings(String baseUrl, String token, Duration readTimeout, boolean strict,
-      @Nullable OkHttpClient httpClient, int maxRetries) {
-    /** Default settings (10 s read timeout, lenient, default retries) for a server at {@code baseUrl}. */
+      @Nullable OkHttpClient httpClient, int maxRetries, long maxResponseBytes, @Nullable RetryBudget retryBudget) {
+    /** Default settings (10 s read timeout, lenient, default retries, size limit and budget) for a server at {@code baseUrl}. */
     static Settings of(String baseUrl, String token) {
-      return new Settings(baseUrl, token, Duration.ofSeconds(10), false, null, ClientBuilder.DEFAULT_MAX_RETRIES);
+      return new Settings(baseUrl, token, Duration.ofSeconds(10), false, null, ClientBuilder.DEFAULT_MAX_RETRIES, 0,
+          null);
     }
 
     Settings readTimeout(Duration timeout) {
-      return new Settings(baseUrl, token, timeout, strict, httpClient, maxRetries);
+      return new Settings(baseUrl, token, timeout, strict, httpClient, maxRetries, maxResponseBytes, retryBudget);
     }
 
     Settings strict(boolean strict) {
-      return new Settings(baseUrl, token, readTimeout, strict, httpClient, maxRetries);
+      return new Settings(baseUrl, token, readTimeout, strict, httpClient, maxRetries, maxResponseBytes, retryBudget);
     }
 
     Settings httpClient(OkHttpClient client) {
-      return new Settings(baseUrl, token, readTimeout, strict, client, maxRetries);
+      return new Settings(baseUrl, token, readTimeout, strict, client, maxRetries, maxResponseBytes, retryBudget);
     }
 
     Settings maxRetries(int retries) {
-      return new Settings(baseUrl, token, readTimeout, strict, httpClient, retries);
+      return new Settings(baseUrl, token, readTimeout, strict, httpClient, retries, maxResponseBytes, retryBudget);
+    }
+
+    Settings maxResponseBytes(long limit) {
+      return new Settings(baseUrl, token, readTimeout, strict, httpClient, maxRetries, limit, retryBudget);
+    }
+
+    Settings retryBudget(RetryBudget budget) {
+      return new Settings(baseUrl, token, readTimeout, strict, httpClient, maxRetries, maxResponseBytes, budget);
     }
 
     /** Applies these settings to any SDK's builder. */
     <B extends ClientBuilder<B, ?>> B apply(B builder) {
       builder.token(token).baseUrl(baseUrl).readTimeout(readTimeout).strictDecoding(strict).maxRetries(maxRetries);
       if (httpClient != null) builder.httpClient(httpClient);
+      if (maxResponseBytes > 0) builder.maxResponseBytes(maxResponseBytes);
+      if (retryBudget != null) builder.retryBudget(retryBudget);
       return builder;
     }
   }

@@ -71,6 +71,20 @@ final class ScriptedServer implements AutoCloseable {
     return received.size();
   }
 
+  /** Waits until {@code count} requests were read or {@code timeout} passed; returns the count then. */
+  int awaitRequests(int count, java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (requestCount() < count && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return requestCount();
+  }
+
   /** Returns the requests read so far, in order. */
   List<Received> received() {
     synchronized (received) {
@@ -167,6 +181,17 @@ final class ScriptedServer implements AutoCloseable {
       };
     }
 
+    /** A complete JSON response without {@code Content-Length}: the end of the connection ends the body. */
+    static Reply undeclared(byte[] body) {
+      return socket -> {
+        OutputStream out = socket.getOutputStream();
+        out.write(head(200, "application/json", -1));
+        out.write(body);
+        out.flush();
+        socket.shutdownOutput();
+      };
+    }
+
     /** A complete JSON response. */
     static Reply json(int status, String body, String... extraHeaders) {
       return of(status, "application/json", body.getBytes(StandardCharsets.UTF_8), extraHeaders);
@@ -207,11 +232,14 @@ final class ScriptedServer implements AutoCloseable {
       };
     }
 
-    /** A 200 announcing {@code size} bytes of a valid JSON object, streamed without holding it. */
-    static Reply huge(long size) {
+    /**
+     * A 200 with {@code size} bytes of a valid JSON object, streamed without holding it; with its
+     * {@code Content-Length} when {@code declared}, else delimited by the end of the connection.
+     */
+    static Reply huge(long size, boolean declared) {
       return socket -> {
         OutputStream out = socket.getOutputStream();
-        out.write(head(200, "application/json", size));
+        out.write(head(200, "application/json", declared ? size : -1));
         byte[] open = "{\"padding\":\"".getBytes(StandardCharsets.US_ASCII);
         byte[] close = "\"}".getBytes(StandardCharsets.US_ASCII);
         out.write(open);
@@ -233,8 +261,8 @@ final class ScriptedServer implements AutoCloseable {
       StringBuilder head = new StringBuilder()
           .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
           .append("Content-Type: ").append(contentType).append("\r\n")
-          .append("Content-Length: ").append(length).append("\r\n")
           .append("Connection: close\r\n");
+      if (length >= 0) head.append("Content-Length: ").append(length).append("\r\n");
       for (String header : extraHeaders) head.append(header).append("\r\n");
       return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
