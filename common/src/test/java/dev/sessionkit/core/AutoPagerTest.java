@@ -55,17 +55,18 @@ class AutoPagerTest {
   }
 
   @Test
-  void detectsALongCycleBeforeServingItTwice() {
-    // 0 -> 1 -> ... -> 99 -> 37 -> 38 -> ...: a cycle of 63 cursors entered after 37 pages.
+  void detectsALongCycleWithinThreeRounds() {
+    // 0 -> 1 -> ... -> 299 -> 37 -> 38 -> ...: a cycle of 263 cursors entered after 37 pages,
+    // longer than the recent cursors the pager keeps.
     List<String> asked = new ArrayList<>();
     AutoPager<String> pager = new AutoPager<>(null, cursor -> {
       asked.add(String.valueOf(cursor));
       int at = cursor == null ? 0 : Integer.parseInt(cursor);
-      int next = at == 99 ? 37 : at + 1;
+      int next = at == 299 ? 37 : at + 1;
       return new Page<>(List.of("item" + at), String.valueOf(next));
     });
     assertThrows(PaginationException.class, () -> pager.forEach(item -> { }));
-    assertTrue(asked.size() <= 37 + 2 * 63 + 1, "fetched " + asked.size() + " pages");
+    assertTrue(asked.size() <= 2 * 263 + 263 + 1, "fetched " + asked.size() + " pages");
   }
 
   @Test
