@@ -64,6 +64,20 @@ record Outcome(@Nullable Object value, int attempts, @Nullable Throwable failure
     }
   }
 
+  /**
+   * Calls {@code caller} blocking, on this thread, without a bound of its own: for calls that touch
+   * no socket (the fuzzer's), where a bound per call would cost a thread per call; the test method's
+   * {@code @Timeout} bounds them all.
+   */
+  static Outcome direct(Operation.Caller caller) {
+    try {
+      RawResponse<?> raw = caller.call();
+      return new Outcome(raw.body(), raw.attempts(), null);
+    } catch (Throwable t) {
+      return new Outcome(null, -1, t);
+    }
+  }
+
   /** Asserts the call succeeded (in {@code attempts} attempts, when a blocking call says) and returns the value. */
   Object assertValue(int expectedAttempts) {
     if (failure != null) throw new AssertionError("expected a value, got " + failure, failure);
