@@ -37,10 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exception named for it, within its bound, with {@code attempts()} equal to the requests the server
  * saw. Issue 10, "a fault matrix for each SDK".
  *
- * <p>Retried faults wait the client's real backoff (0.5 s then 1 s, with jitter), so the tests run
- * concurrently: each has its own loopback {@link ScriptedServer}.
+ * <p>Retried faults wait the client's real backoff (0.5 s then 1 s, with jitter), so the cases run
+ * concurrently with each other (each has its own loopback {@link ScriptedServer}), while the class as
+ * a whole runs after the other test classes, not beside them.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class FaultMatrixTest {
   /** The most any case may take: the slowest (a stall, three read timeouts and two backoffs) needs about 3 s. */
   private static final Duration BOUND = Duration.ofSeconds(15);
@@ -105,6 +105,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void theDocumentedExampleDecodesInOneAttempt(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(200, op.seed())))) {
       Outcome outcome = Outcome.of(connect(op, server), mode, BOUND);
@@ -116,6 +117,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("badBodies")
+  @Execution(ExecutionMode.CONCURRENT)
   void aCompleteBodyThatIsNotTheSpecsShapeIsADecodingExceptionWithoutRetry(Operation op, Mode mode, BadBody bad) {
     String body = bad.body.apply(op);
     String contentType = bad == BadBody.HTML_PAGE ? "text/html" : "application/json";
@@ -131,6 +133,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("cuts")
+  @Execution(ExecutionMode.CONCURRENT)
   void aBodyCutByTheConnectionIsRetriedAsAConnectionFailure(Operation op, Mode mode, Cut cut) {
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.cut(op.seedBytes(), cut)))) {
       Outcome outcome = Outcome.of(connect(op, server), mode, BOUND);
@@ -142,6 +145,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void aBodyThatStallsPastTheReadTimeoutIsAnApiTimeoutExceptionAfterTheRetries(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.cut(op.seedBytes(), Cut.STALL)))) {
       Operation.Caller caller = op.connect(Operation.Settings.of(server.url(), "sk-matrix-token")
@@ -156,6 +160,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void a429WithAnHttpDateRetryAfterIsWaitedForThenTheValueArrives(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(List.of(
         Reply.rateLimitedUntilDate(2, op.serverErrorBody), Reply.json(200, op.seed())))) {
@@ -172,6 +177,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void a503ThreeTimesIsAServerExceptionAfterThreeAttempts(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(503, op.serverErrorBody)))) {
       Outcome outcome = Outcome.of(connect(op, server), mode, BOUND);
@@ -184,6 +190,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void a502WithAnHtmlBodyIsAServerExceptionAfterThreeAttempts(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(
         List.of(Reply.of(502, "text/html", HTML.getBytes(StandardCharsets.UTF_8))))) {
@@ -197,6 +204,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void theVendors401BodyIsAnAuthenticationExceptionWithItsCodeAndMessage(Operation op, Mode mode) {
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(401, op.unauthorizedBody)))) {
       Outcome outcome = Outcome.of(connect(op, server), mode, BOUND);
@@ -212,6 +220,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void a301ToAnotherPortIsReportedAndThatPortSeesNoRequest(Operation op, Mode mode) {
     try (ScriptedServer elsewhere = ScriptedServer.start(List.of(Reply.json(200, op.seed())))) {
       String location = elsewhere.url() + op.target.substring(1);
@@ -230,6 +239,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void aBodyStreamingPastTheSizeLimitIsResponseTooLargeWithoutRetry(Operation op, Mode mode) {
     long limit = 64 * 1024;
     // No Content-Length: the body runs to the end of the connection, so only counting can stop it.
@@ -246,6 +256,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void aContentLengthPastTheDefaultLimitIsResponseTooLargeWithoutRetry(Operation op, Mode mode) {
     long size = ClientBuilder.DEFAULT_MAX_RESPONSE_BYTES + 1;
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.huge(size, true)))) {
@@ -259,6 +270,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void theSizeLimitAdmitsABodyOfExactlyItsSizeAndNotOneByteMore(Operation op, Mode mode) {
     byte[] seed = op.seedBytes();
     for (boolean declared : new boolean[] {true, false}) {
@@ -278,6 +290,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void strictDecodingFailsOnAMissingRequiredFieldNamingItsPath(Operation op, Mode mode) {
     RequiredFieldRule.assumeLanded();
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(200, op.edit(op.missingRequired))))) {
@@ -295,6 +308,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void lenientDecodingDecodesAndTheMissingRequiredComponentThrowsWhenRead(Operation op, Mode mode) {
     RequiredFieldRule.assumeLanded();
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(200, op.edit(op.missingRequired))))) {
@@ -311,6 +325,7 @@ class FaultMatrixTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
   void strictDecodingFailsOnANumberWhereTheSpecSaysString(Operation op, Mode mode) {
     RequiredFieldRule.assumeLanded();
     try (ScriptedServer server = ScriptedServer.start(List.of(Reply.json(200, op.edit(op.numberForString))))) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * client's token bucket is spent, and every later call fails at once (one attempt) with the typed
  * exception, so an outage does not triple the load on the API. Issue 10, "a retry budget".
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RetryBudgetTest {
   private static final Duration BOUND = Duration.ofSeconds(30);
 
@@ -44,6 +43,7 @@ class RetryBudgetTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("operations")
+  @Execution(ExecutionMode.CONCURRENT)
   void aSpentBudgetMakesEveryLaterCallFailAtOnceWithTheServerException(Operation op) {
     try (Sandbox sandbox = burst()) {
       // 20 tokens at 5 a retry: the first two calls retry twice each, and then the budget is spent.
@@ -61,6 +61,7 @@ class RetryBudgetTest {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void theDefaultBudgetAllowsAHundredRetriesInABurstThenNone() throws Exception {
     try (Sandbox sandbox = burst()) {
       Operation op = Operation.QODER_EVENTS;
