@@ -22,9 +22,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -286,6 +296,58 @@ class FaultMatrixTest {
         assertRequests(server, op, 2);
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("operationsAndModes")
+  @Execution(ExecutionMode.CONCURRENT)
+  void anErrorThrownWhileTheBodyIsReadStillEndsTheCall(Operation op, Mode mode) {
+    // Issue 10 item 2: an OutOfMemoryError while reading left the future incomplete forever.
+    AtomicInteger reads = new AtomicInteger();
+    OkHttpClient http = new OkHttpClient.Builder()
+        .addInterceptor(chain -> new Response.Builder()
+            .request(chain.request())
+            .protocol(Protocol.HTTP_1_1)
+            .code(200)
+            .message("OK")
+            .body(new ResponseBody() {
+              @Override
+              public MediaType contentType() {
+                return MediaType.get("application/json");
+              }
+
+              @Override
+              public long contentLength() {
+                return -1;
+              }
+
+              @Override
+              public BufferedSource source() {
+                return Okio.buffer(new Source() {
+                  @Override
+                  public long read(Buffer sink, long byteCount) {
+                    reads.incrementAndGet();
+                    throw new OutOfMemoryError("simulated: the body did not fit in the heap");
+                  }
+
+                  @Override
+                  public Timeout timeout() {
+                    return Timeout.NONE;
+                  }
+
+                  @Override
+                  public void close() {}
+                });
+              }
+            })
+            .build())
+        .build();
+    Operation.Caller caller = op.connect(Operation.Settings.of("http://127.0.0.1:1/", "sk-matrix-token").httpClient(http));
+
+    Outcome outcome = Outcome.of(caller, mode, BOUND);
+
+    assertInstanceOf(OutOfMemoryError.class, outcome.failure(), () -> "ended with " + outcome);
+    assertEquals(1, reads.get(), "an Error is not retried");
   }
 
   @ParameterizedTest(name = "{0} {1}")
