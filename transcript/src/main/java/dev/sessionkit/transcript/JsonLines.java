@@ -1,5 +1,6 @@
 package dev.sessionkit.transcript;
 
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.sessionkit.core.json.JsonValue;
 import java.io.IOException;
@@ -113,14 +114,62 @@ final class JsonLines {
     json.endObject();
   }
 
-  /** Writes the vendor's JSON as it came, byte for byte. */
+  /**
+   * Writes the vendor's JSON as it came, byte for byte when it is on one line; JSON spread over
+   * lines is re-written on one, token by token, numbers kept as their literal text.
+   */
   private static void raw(JsonWriter json, @Nullable JsonValue value) throws IOException {
     if (value == null) {
       json.nullValue();
       return;
     }
-    try (BufferedSink sink = json.valueSink()) {
-      sink.writeUtf8(value.json());
+    String text = value.json();
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      try (BufferedSink sink = json.valueSink()) {
+        sink.writeUtf8(text);
+      }
+      return;
+    }
+    json.setSerializeNulls(true);
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      copy(reader, json);
+    } finally {
+      json.setSerializeNulls(false);
+    }
+  }
+
+  private static void copy(JsonReader reader, JsonWriter json) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_ARRAY -> {
+        reader.beginArray();
+        json.beginArray();
+        while (reader.hasNext()) copy(reader, json);
+        reader.endArray();
+        json.endArray();
+      }
+      case BEGIN_OBJECT -> {
+        reader.beginObject();
+        json.beginObject();
+        while (reader.hasNext()) {
+          json.name(reader.nextName());
+          copy(reader, json);
+        }
+        reader.endObject();
+        json.endObject();
+      }
+      case STRING -> json.value(reader.nextString());
+      case NUMBER -> {
+        String literal = reader.nextString();
+        try (BufferedSink sink = json.valueSink()) {
+          sink.writeUtf8(literal);
+        }
+      }
+      case BOOLEAN -> json.value(reader.nextBoolean());
+      case NULL -> {
+        reader.nextNull();
+        json.nullValue();
+      }
+      default -> throw new IOException("unexpected " + reader.peek() + " at " + reader.getPath());
     }
   }
 
