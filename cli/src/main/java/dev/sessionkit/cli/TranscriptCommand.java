@@ -217,7 +217,7 @@ final class TranscriptCommand implements Callable<Integer> {
     String detail;
     if (entry instanceof Entry.UserMessage e) detail = e.text();
     else if (entry instanceof Entry.AgentMessage e) detail = e.text();
-    else if (entry instanceof Entry.Thinking e) detail = e.text() == null ? "" : e.text();
+    else if (entry instanceof Entry.Thinking e) detail = e.text() == null ? "(the vendor gives no text)" : e.text();
     else if (entry instanceof Entry.ToolCall e) detail = e.name() + " " + (e.arguments() == null ? "" : e.arguments().json());
     else if (entry instanceof Entry.ToolResult e) detail = (e.callId() == null ? "" : e.callId() + " ") + (e.output() == null ? "" : e.output().json());
     else if (entry instanceof Entry.Error e) detail = (e.type() == null ? "" : e.type() + ": ") + e.message();
