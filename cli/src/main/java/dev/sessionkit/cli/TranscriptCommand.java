@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sessionkit transcript VENDOR IDS...}: a session of any vendor as one transcript, written
  * as Markdown, JSON lines or OTLP JSON (or sent to an OTLP/HTTP endpoint). It takes the same ids
- * and environment variables as the vendor's own subcommand; its options are the global ones,
- * except that {@code --format} chooses among the transcript formats.
+ * and environment variables as the vendor's own subcommand; its options are the
+ * {@link ConnectionOptions}, and its own {@code --format} chooses among the transcript formats.
  */
 @Command(name = "transcript", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "A session of any vendor as one transcript: Markdown (default), JSON lines, or OTLP JSON spans.",
@@ -64,38 +65,11 @@ final class TranscriptCommand implements Callable<Integer> {
       description = "Send the spans with OTLP/HTTP to this URL (http://host:4318 or its /v1/traces) instead of writing them.")
   String otlpEndpoint;
 
+  @Mixin
+  ConnectionOptions connection;
+
   private SessionkitCommand top() {
     return (SessionkitCommand) spec.root().userObject();
-  }
-
-  @Option(names = "--sandbox", description = "Start the embedded sandbox and read from it instead of the vendor.")
-  void sandbox(boolean value) {
-    if (value) top().sandbox = true;
-  }
-
-  @Option(names = "--sandbox-seed", paramLabel = "SEED", description = "The seed of the sandbox's generated sessions (default 42).")
-  void sandboxSeed(Long value) {
-    if (value != null) top().sandboxSeed = value;
-  }
-
-  @Option(names = "--base-url", paramLabel = "URL", description = "Send requests to this base URL (https, or http to loopback).")
-  void baseUrl(String value) {
-    if (value != null) top().baseUrl = value;
-  }
-
-  @Option(names = "--retries", paramLabel = "N", description = "Retries of a failed request, 0-10 (default 2).")
-  void retries(Integer value) {
-    if (value != null) top().retries = value;
-  }
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
-  void quiet(boolean value) {
-    if (value) top().quiet = true;
-  }
-
-  @Option(names = "--debug", description = "Print the stack trace of a failure.")
-  void debug(boolean value) {
-    if (value) top().debug = true;
   }
 
   @Override

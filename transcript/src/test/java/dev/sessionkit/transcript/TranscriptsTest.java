@@ -27,7 +27,6 @@ import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.SpanModelRequestEndEvent;
 import dev.sessionkit.qoder.model.SpanModelRequestStartEvent;
-import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -36,38 +35,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each vendor's seed examples and sandbox sessions map to entries as the README's table says. */
 class TranscriptsTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
   static QoderClient qoder() {
-    return QoderClient.builder().fromEnv(sandbox.environment()).build();
+    return Fixtures.qoder();
   }
 
   static AgentsClient agents() {
-    return AgentsClient.builder().fromEnv(sandbox.environment()).build();
+    return Fixtures.agents();
   }
 
   static PiperClient piper() {
-    return PiperClient.builder().fromEnv(sandbox.environment()).build();
+    return Fixtures.piper();
   }
 
   static PipecatClient pipecat() {
-    return PipecatClient.builder().fromEnv(sandbox.environment()).build();
+    return Fixtures.pipecat();
   }
 
   private static Map<String, Integer> kinds(List<Entry> entries) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
 import com.squareup.moshi.Moshi;
-import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -32,38 +31,24 @@ import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The three formats: Markdown folds tool calls under their turn, JSON lines one entry a line, OTLP the spans the README lists. */
 class WritersTest {
-  private static Sandbox sandbox;
-
-  @BeforeAll
-  static void start() {
-    sandbox = Sandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-  }
-
   private static TranscriptStream agentsDocumented() {
-    var client = dev.sessionkit.agents.AgentsClient.builder().fromEnv(sandbox.environment()).build();
+    var client = Fixtures.agents();
     return Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION,
         client.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION)).stream();
   }
 
   private static TranscriptStream qoder(int events) {
-    var client = dev.sessionkit.qoder.QoderClient.builder().fromEnv(sandbox.environment()).build();
+    var client = Fixtures.qoder();
     String id = SessionIds.qoderSession(events);
     return Transcripts.fromQoder(id, client.sessions().iterateEvents(id));
   }
 
   private static TranscriptStream piper() {
-    var client = dev.sessionkit.piper.PiperClient.builder().fromEnv(sandbox.environment()).build();
+    var client = Fixtures.piper();
     return Transcripts.stream(client.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6)));
   }
 
