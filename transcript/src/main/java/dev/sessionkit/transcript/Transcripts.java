@@ -32,9 +32,11 @@ import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
@@ -188,7 +190,8 @@ public final class Transcripts {
         return new Entry.StatusChange(e.id(), instant(e.createdAt()), e.turnId(), "terminated", null, null, e);
       }
       SessionEvent.Unknown e = (SessionEvent.Unknown) event;
-      return new Entry.Unknown(null, null, null, e.type(), e.raw(), e);
+      Map<?, ?> fields = fields(e.raw());
+      return new Entry.Unknown(string(fields, "id"), time(fields, "created_at"), string(fields, "turn_id"), e.type(), e.raw(), e);
     }
 
     private static String text(@Nullable List<ContentBlock> blocks) {
@@ -236,7 +239,27 @@ public final class Transcripts {
         return new Entry.AgentMessage(e.id(), instant(e.createdAt()), turn, e.content() == null ? "" : e.content(), e);
       }
       AgentEvent.Unknown e = (AgentEvent.Unknown) event;
-      return new Entry.Unknown(null, null, turn, e.type(), e.raw(), e);
+      Map<?, ?> fields = fields(e.raw());
+      return new Entry.Unknown(string(fields, "id"), time(fields, "created_at"), turn, e.type(), e.raw(), e);
+    }
+  }
+
+  /** Returns an unknown event's top-level fields, or an empty map when its JSON is not an object. */
+  private static Map<?, ?> fields(JsonValue raw) {
+    return raw.isObject() && raw.toJavaValue() instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static @Nullable String string(Map<?, ?> fields, String name) {
+    return fields.get(name) instanceof String value ? value : null;
+  }
+
+  /** Returns an unknown event's timestamp field when it is an RFC 3339 date-time, else null. */
+  private static @Nullable Instant time(Map<?, ?> fields, String name) {
+    if (!(fields.get(name) instanceof String value)) return null;
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 

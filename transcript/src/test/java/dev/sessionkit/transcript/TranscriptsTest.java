@@ -120,14 +120,22 @@ class TranscriptsTest {
   }
 
   @Test
-  void aQoderEventOfAnUnknownTypeKeepsItsRawJson() {
-    JsonValue raw = JsonValue.of("{\"type\":\"session.paused\",\"id\":\"evt_1\",\"why\":[1,2]}");
+  void aQoderEventOfAnUnknownTypeKeepsItsRawJsonAndItsIdTimeAndTurn() {
+    JsonValue raw = JsonValue.of("{\"type\":\"session.paused\",\"id\":\"evt_1\",\"turn_id\":\"turn_1\","
+        + "\"created_at\":\"2026-05-18T03:40:48.888851795Z\",\"why\":[1,2]}");
     SessionEvent.Unknown event = new SessionEvent.Unknown("session.paused", raw);
     Transcript transcript = Transcripts.fromQoder("sess_x", List.of(event)).toTranscript();
     Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, transcript.entries().get(0));
     assertEquals("session.paused", unknown.type());
     assertEquals(raw, unknown.raw());
     assertSame(event, unknown.source());
+    assertEquals("evt_1", unknown.id());
+    assertEquals("turn_1", unknown.turnId());
+    assertEquals(Instant.parse("2026-05-18T03:40:48.888851795Z"), unknown.time());
+    Entry.Unknown odd = (Entry.Unknown) Transcripts.fromQoder("sess_x", List.of(new SessionEvent.Unknown(null,
+        JsonValue.of("{\"created_at\":\"yesterday\",\"id\":5}")))).toTranscript().entries().get(0);
+    assertNull(odd.time(), "a timestamp that is not RFC 3339 is left out, never guessed");
+    assertNull(odd.id());
   }
 
   @Test
