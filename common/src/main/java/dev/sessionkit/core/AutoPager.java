@@ -1,13 +1,10 @@
 package dev.sessionkit.core;
 
 import dev.sessionkit.errors.PaginationException;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -54,32 +51,18 @@ public final class AutoPager<T> implements Iterable<T> {
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
-  /**
-   * Follows the cursors. Memory is constant in the number of pages: besides the current page it
-   * holds the last {@value #RECENT} cursors and one more for Brent's cycle detection. A server that
-   * repeats one of the recent cursors (or the start cursor) is caught at once; one that goes round a
-   * longer cycle of {@code λ} cursors, entered after {@code μ} pages, is caught within
-   * {@code 2·max(μ, λ) + λ} pages.
-   */
+  /** Follows the cursors; a {@link CursorGuard} keeps memory constant and catches repeated cursors. */
   private static final class PagingIterator<T> implements Iterator<T> {
     private final PageFetcher<T> fetcher;
-    private static final int RECENT = 64;
+    private final CursorGuard guard;
     private @Nullable String cursor;
-    /** The last {@value #RECENT} cursors followed, oldest first, and the same as a set. */
-    private final ArrayDeque<String> recent = new ArrayDeque<>(RECENT);
-    private final Set<String> recentSet = new HashSet<>();
-    /** Brent's tortoise: the cursor at the last power-of-two step, compared with every new one. */
-    private @Nullable String saved;
-    private long power = 1;
-    private long steps;
     private boolean fetchedAny;
-    private long pages;
     private Iterator<T> current = Collections.emptyIterator();
 
     PagingIterator(@Nullable String start, PageFetcher<T> fetcher) {
       this.fetcher = fetcher;
       this.cursor = start;
-      this.saved = start;
+      this.guard = new CursorGuard(start);
     }
 
     @Override
@@ -87,36 +70,15 @@ public final class AutoPager<T> implements Iterable<T> {
       while (!current.hasNext()) {
         if (fetchedAny) {
           if (cursor == null) return false;
-          checkNotRepeated(cursor);
+          guard.checkNotRepeated(cursor);
         }
         Page<T> page = fetcher.fetch(cursor);
         fetchedAny = true;
-        pages++;
+        guard.fetched(cursor);
         current = page.items().iterator();
-        if (cursor != null) remember(cursor);
         cursor = page.nextCursor();
       }
       return true;
-    }
-
-    private void checkNotRepeated(String next) {
-      if (next.equals(saved) || recentSet.contains(next)) {
-        throw new PaginationException("the server repeated the cursor \"" + next + "\" after page " + pages
-            + "; stopping instead of fetching the same pages again");
-      }
-      if (steps == power) {
-        saved = next;
-        power <<= 1;
-        steps = 0;
-      }
-      steps++;
-    }
-
-    private void remember(String followed) {
-      if (recentSet.add(followed)) {
-        recent.addLast(followed);
-        if (recent.size() > RECENT) recentSet.remove(recent.removeFirst());
-      }
     }
 
     @Override

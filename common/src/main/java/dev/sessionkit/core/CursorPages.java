@@ -33,14 +33,31 @@ public final class CursorPages {
   public static <P, T> PageFetcher<T> fetcher(Function<@Nullable String, P> fetch, Function<P, List<T>> items,
       Predicate<P> hasMore, Function<P, @Nullable String> cursor, boolean backward) {
     Objects.requireNonNull(fetch, "fetch == null");
-    return start -> {
-      P page = fetch.apply(start);
+    Function<P, PageOf<P, T>> reader = reader(items, hasMore, cursor, backward);
+    return start -> reader.apply(fetch.apply(start)).page();
+  }
+
+  /**
+   * Returns the reader of cursor pages: a response's items (reversed when paging backward), its next
+   * cursor (null when the has-more flag is false) and the response itself.
+   *
+   * @param items the page's items, in the order the server sent them
+   * @param hasMore whether another page follows the page
+   * @param cursor the page's field the next request takes as its cursor
+   * @param backward whether the pages run backward, so each is reversed
+   * @param <P> the page type
+   * @param <T> the item type
+   */
+  public static <P, T> Function<P, PageOf<P, T>> reader(Function<P, List<T>> items, Predicate<P> hasMore,
+      Function<P, @Nullable String> cursor, boolean backward) {
+    Objects.requireNonNull(items, "items == null");
+    return page -> {
       List<T> read = items.apply(page);
       if (backward) {
         read = new ArrayList<>(read);
         Collections.reverse(read);
       }
-      return new Page<>(read, hasMore.test(page) ? cursor.apply(page) : null);
+      return new PageOf<>(new Page<>(read, hasMore.test(page) ? cursor.apply(page) : null), page);
     };
   }
 }

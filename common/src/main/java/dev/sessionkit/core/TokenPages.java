@@ -26,10 +26,23 @@ public final class TokenPages {
   public static <P, T> PageFetcher<T> fetcher(Function<@Nullable String, P> fetch, Function<P, List<T>> items,
       Function<P, @Nullable String> token) {
     Objects.requireNonNull(fetch, "fetch == null");
-    return start -> {
-      P page = fetch.apply(start);
-      return new Page<>(items.apply(page), next(token.apply(page)).orElse(null));
-    };
+    Function<P, PageOf<P, T>> reader = reader(items, token);
+    return start -> reader.apply(fetch.apply(start)).page();
+  }
+
+  /**
+   * Returns the reader of token pages: a response's items, its next token (null when absent or
+   * empty) and the response itself.
+   *
+   * @param items the page's items
+   * @param token the page's token of the next page, or null
+   * @param <P> the page type
+   * @param <T> the item type
+   */
+  public static <P, T> Function<P, PageOf<P, T>> reader(Function<P, List<T>> items,
+      Function<P, @Nullable String> token) {
+    Objects.requireNonNull(items, "items == null");
+    return page -> new PageOf<>(new Page<>(items.apply(page), next(token.apply(page)).orElse(null)), page);
   }
 
   /** Returns {@code token} when it names a next page: present and not empty. */

@@ -414,7 +414,10 @@ final class VendorSurface {
       String because = notFound.message == null ? "not found" : notFound.message.strip();
       data.put("notFound", wrap(because.endsWith(".") ? because.substring(0, because.length() - 1) : because, "   * ", 95));
     }
-    if (paging != null) data.put("paging", paging);
+    if (paging != null) {
+      paging.put("pagesMethod", singular(name) + "Pages");
+      data.put("paging", paging);
+    }
     if (defaulted != null) {
       defaultsUsed.add(defaulted.parameter());
       String defaultedName = camel(defaulted.parameter(), false);
@@ -457,8 +460,11 @@ final class VendorSurface {
       String paramsClass, Set<String> imports) {
     Extension extension = Extension.of(spec, where, operation.vendorExtensions, "x-sessionkit-pagination");
     if (extension == null) return null;
-    extension.object("style", "items", "has-more", "forward", "backward", "parameter", "token");
+    extension.object("style", "items", "has-more", "forward", "backward", "parameter", "token", "page-size");
     if (paramsClass == null) throw extension.error("a paged operation needs an optional cursor parameter");
+    imports.add("dev.sessionkit.core.AsyncPager");
+    imports.add("dev.sessionkit.core.PageOf");
+    imports.add("dev.sessionkit.core.Pages");
     String page = operation.returnType;
     Map<String, Object> data = new LinkedHashMap<>();
     PathExpression items = path(extension.require("items"), page);
@@ -497,7 +503,42 @@ final class VendorSurface {
       default -> throw extension.require("style").error("must be cursor or token (got " + style + ")");
     }
     data.put("style", style);
+    Extension pageSize = extension.get("page-size");
+    if (pageSize != null) data.put("pageSize", pageSize(pageSize, optional));
     return data;
+  }
+
+  /**
+   * The page-size parameter auto-paging fills with the spec's maximum when the caller gave none:
+   * an optional integer query parameter with a {@code maximum}.
+   */
+  private Map<String, Object> pageSize(Extension at, List<CodegenParameter> optional) {
+    CodegenParameter parameter = optionalParameter(at, at.string(), optional);
+    if (!parameter.isInteger) {
+      throw at.error("must name an integer (int32) query parameter (" + parameter.baseName + " is " + parameter.dataType + ")");
+    }
+    if (parameter.maximum == null || parameter.maximum.isBlank()) {
+      throw at.error("the parameter " + parameter.baseName + " has no maximum in its schema");
+    }
+    int maximum;
+    try {
+      maximum = new java.math.BigDecimal(parameter.maximum).intValueExact();
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw at.error("the maximum of " + parameter.baseName + " is not an int32 (got " + parameter.maximum + ")");
+    }
+    if (parameter.exclusiveMaximum) maximum--;
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("setter", parameter.paramName);
+    data.put("parameter", parameter.baseName);
+    data.put("maximum", maximum);
+    return data;
+  }
+
+  /** The singular of a method name in the vendor's words: events to event, entries to entry. */
+  private static String singular(String name) {
+    if (name.endsWith("ies")) return name.substring(0, name.length() - 3) + "y";
+    if (name.endsWith("s") && !name.endsWith("ss")) return name.substring(0, name.length() - 1);
+    return name;
   }
 
   private Map<String, Object> direction(Extension direction, String page, List<CodegenParameter> optional) {
