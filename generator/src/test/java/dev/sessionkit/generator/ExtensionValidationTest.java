@@ -28,6 +28,8 @@ class ExtensionValidationTest {
             x-sessionkit-pagination: PAGING
             parameters:
               - {name: cursor, in: query, schema: {type: string}}
+              - {name: size, in: query, schema: {type: integer, format: int32, minimum: 1, maximum: 50}}
+              - {name: count, in: query, schema: {type: integer, format: int32}}
             responses:
               '200':
                 description: A page.
@@ -69,7 +71,7 @@ class ExtensionValidationTest {
 
     assertTrue(e.getMessage().contains("/tiny.yaml: x-sessionkit-pagination.tokn "), e.getMessage());
     assertTrue(e.getMessage().endsWith("x-sessionkit-pagination.tokn (operation listItems): unknown key "
-        + "(known: backward, forward, has-more, items, parameter, style, token)"), e.getMessage());
+        + "(known: backward, forward, has-more, items, page-size, parameter, style, token)"), e.getMessage());
   }
 
   @Test
@@ -97,6 +99,44 @@ class ExtensionValidationTest {
     String service = Files.readString(sources.resolve("ItemsService.java"));
     assertTrue(service.contains("public AutoPager<String> iterateListItems(ListItemsParams params)"), service);
     assertTrue(Files.exists(sources.resolve("ListItemsParams.java")));
+  }
+
+  @Test
+  void aPageSizeNamingAStringParameterIsRefused() throws Exception {
+    Throwable e = generate("{style: token, items: items, parameter: cursor, token: next, page-size: cursor}");
+
+    assertTrue(e.getMessage().contains("/tiny.yaml: x-sessionkit-pagination.page-size (operation listItems): "
+        + "must name an integer (int32) query parameter (cursor is String)"), e.getMessage());
+  }
+
+  @Test
+  void aPageSizeWithoutAMaximumIsRefused() throws Exception {
+    Throwable e = generate("{style: token, items: items, parameter: cursor, token: next, page-size: count}");
+
+    assertTrue(e.getMessage().endsWith("x-sessionkit-pagination.page-size (operation listItems): the parameter "
+        + "count has no maximum in its schema"), e.getMessage());
+  }
+
+  @Test
+  void aPageSizeNamingNoParameterIsRefused() throws Exception {
+    Throwable e = generate("{style: token, items: items, parameter: cursor, token: next, page-size: limit}");
+
+    assertTrue(e.getMessage().endsWith("x-sessionkit-pagination.page-size (operation listItems): names no optional "
+        + "query parameter of this operation (got limit)"), e.getMessage());
+  }
+
+  @Test
+  void aPageSizeMakesAutoPagingAskForTheMaximumAndWithoutOneNothingIsAdded() throws Exception {
+    assertEquals(null, generate("{style: token, items: items, parameter: cursor, token: next, page-size: size}"));
+    String service = Files.readString(dir.resolve("out/src/main/java/dev/sessionkit/tiny/ItemsService.java"));
+    assertTrue(service.contains("return params.size() != null ? params : params.toBuilder().size(50).build();"), service);
+    assertTrue(service.contains("public Pages<ListItems200Response, String> listItemPages(ListItemsParams params)"), service);
+    assertTrue(service.contains("public AsyncPager<String> iterateListItemsAsync(ListItemsParams params)"), service);
+
+    assertEquals(null, generate("{style: token, items: items, parameter: cursor, token: next}"));
+    String without = Files.readString(dir.resolve("out/src/main/java/dev/sessionkit/tiny/ItemsService.java"));
+    assertTrue(without.contains("private static ListItemsParams listItemsPageParams(ListItemsParams params) {\n"
+        + "    return params;\n"), without);
   }
 
   @Test
