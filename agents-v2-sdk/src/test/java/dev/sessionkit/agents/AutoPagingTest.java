@@ -61,9 +61,9 @@ class AutoPagingTest {
     List<String> ids = ids(client.sessions().iterateEvents(Fixtures.AGENT_KEY, Fixtures.SESSION_KEY));
 
     assertEquals(List.of("aev_1", "aev_2"), ids);
-    assertEquals(Fixtures.EVENTS_PATH, server.takeRequest().getTarget());
+    assertEquals(Fixtures.EVENTS_PATH + "?limit=100", server.takeRequest().getTarget());
     var second = server.takeRequest();
-    assertEquals(Fixtures.EVENTS_PATH + "?page_key=eyJldmVudF9pZCI6ImFldl9hZ2VudF9vdXRwdXRfMDAxIn0%3D",
+    assertEquals(Fixtures.EVENTS_PATH + "?limit=100&page_key=eyJldmVudF9pZCI6ImFldl9hZ2VudF9vdXRwdXRfMDAxIn0%3D",
         second.getTarget());
     assertEquals(seedKey, second.getUrl().queryParameter("page_key"));
   }
@@ -76,7 +76,7 @@ class AutoPagingTest {
 
     for (String expected : List.of("aev_1", "aev_2", "aev_3")) {
       assertEquals(List.of(expected), ids(client.sessions().iterateEvents(Fixtures.AGENT_KEY, Fixtures.SESSION_KEY)));
-      assertEquals(Fixtures.EVENTS_PATH, server.takeRequest().getTarget());
+      assertEquals(Fixtures.EVENTS_PATH + "?limit=100", server.takeRequest().getTarget());
     }
     assertEquals(3, server.getRequestCount());
   }
@@ -125,7 +125,7 @@ class AutoPagingTest {
 
     assertThrows(PaginationException.class, () -> ids(pager));
     assertEquals(1, server.getRequestCount());
-    assertEquals(Fixtures.EVENTS_PATH + "?page_key=key_saved", server.takeRequest().getTarget());
+    assertEquals(Fixtures.EVENTS_PATH + "?limit=100&page_key=key_saved", server.takeRequest().getTarget());
   }
 
   @Test

@@ -66,7 +66,7 @@ class SandboxIntegrationTest {
       assertEquals(5, events.size());
       sandbox.takeRequest(1, TimeUnit.SECONDS);
       assertEquals("/v2/agents/agt_customer_support/sessions/ase_customer_support_001/events"
-          + "?page_key=eyJldmVudF9pZCI6ImFldl9hZ2VudF9vdXRwdXRfMDAxIn0%3D", sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
+          + "?limit=100&page_key=eyJldmVudF9pZCI6ImFldl9hZ2VudF9vdXRwdXRfMDAxIn0%3D", sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
     }
   }
 

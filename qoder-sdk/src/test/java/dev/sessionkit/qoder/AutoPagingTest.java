@@ -83,7 +83,7 @@ class AutoPagingTest {
         .map(AutoPagingTest::id).collect(Collectors.toList());
 
     assertEquals(List.of("evt_11"), ids);
-    assertEquals(EVENTS + "?after_id=evt_10", target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100&after_id=evt_10", target(server.takeRequest()));
   }
 
   @Test
@@ -98,9 +98,9 @@ class AutoPagingTest {
     PaginationException e = assertThrows(PaginationException.class, events::hasNext);
     assertTrue(e.getMessage().contains("repeated the cursor \"evt_02\""), e.getMessage());
     assertEquals(3, server.getRequestCount());
-    assertEquals(EVENTS, target(server.takeRequest()));
-    assertEquals(EVENTS + "?after_id=evt_02", target(server.takeRequest()));
-    assertEquals(EVENTS + "?after_id=evt_04", target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100", target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100&after_id=evt_02", target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100&after_id=evt_04", target(server.takeRequest()));
   }
 
   @Test
@@ -111,8 +111,8 @@ class AutoPagingTest {
 
     assertEquals(1, pager.stream().count());
     assertEquals(1, pager.stream().count());
-    assertEquals(EVENTS, target(server.takeRequest()));
-    assertEquals(EVENTS, target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100", target(server.takeRequest()));
+    assertEquals(EVENTS + "?limit=100", target(server.takeRequest()));
   }
 
   private static String id(SessionEvent event) {

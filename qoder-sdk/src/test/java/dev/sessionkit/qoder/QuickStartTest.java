@@ -52,8 +52,8 @@ class QuickStartTest {
     assertEquals("req_1", raw.requestId());
     String events = "/api/v1/cloud/sessions/" + sessionId + "/events";
     assertEquals(events + "?limit=50", server.takeRequest().getTarget());
-    assertEquals(events, server.takeRequest().getTarget());
-    assertEquals(events + "?after_id=evt_771c1195bcbd4a07834d4ed4dd6450ca", server.takeRequest().getTarget());
-    assertEquals(events + "?before_id=evt_771c1195bcbd4a07834d4ed4dd6450ca", server.takeRequest().getTarget());
+    assertEquals(events + "?limit=100", server.takeRequest().getTarget());
+    assertEquals(events + "?limit=100&after_id=evt_771c1195bcbd4a07834d4ed4dd6450ca", server.takeRequest().getTarget());
+    assertEquals(events + "?limit=100&before_id=evt_771c1195bcbd4a07834d4ed4dd6450ca", server.takeRequest().getTarget());
   }
 }

@@ -94,8 +94,62 @@ class GeneratedClientTest {
         client.threads().streamMessages(THREAD, MessageListParams.builder().before("msg_9").build())
             .map(Message::id).toList());
 
-    assertEquals("/v1/threads/" + THREAD + "/messages?before=msg_9", server.takeRequest().getTarget());
-    assertEquals("/v1/threads/" + THREAD + "/messages?before=msg_7", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100&before=msg_9", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100&before=msg_7", server.takeRequest().getTarget());
+  }
+
+  @Test
+  void autoPagingWithoutALimitAsksForTheSpecMaximumWhileOnePageSendsOnlyWhatWasGiven() throws Exception {
+    enqueue(200, page(false, "msg_1"));
+    enqueue(200, page(false, "msg_1"));
+
+    assertEquals(List.of("msg_1"), ids(client.threads().iterateMessages(THREAD)));
+    client.threads().messages(THREAD);
+
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages", server.takeRequest().getTarget());
+  }
+
+  @Test
+  void messagePagesYieldEachPageWithItsResponseAndNextCursorAndResumeFromAStoredOne() throws Exception {
+    enqueue(200, page(true, "msg_1", "msg_2"));
+    enqueue(200, page(false, "msg_3"));
+
+    java.util.Iterator<dev.sessionkit.core.PageOf<MessageList, Message>> pages =
+        client.threads().messagePages(THREAD, MessageListParams.builder().limit(2).build()).iterator();
+    dev.sessionkit.core.PageOf<MessageList, Message> first = pages.next();
+    assertEquals(1, server.getRequestCount(), "the next page is fetched only when asked for");
+    assertEquals(List.of("msg_1", "msg_2"), first.items().stream().map(Message::id).toList());
+    assertEquals("msg_2", first.response().lastId());
+    String stored = first.nextCursor();
+    assertEquals("msg_2", stored);
+
+    // a later job resumes from the stored cursor
+    dev.sessionkit.core.PageOf<MessageList, Message> resumed =
+        client.threads().messagePages(THREAD, MessageListParams.builder().limit(2).after(stored).build()).iterator().next();
+    assertEquals(List.of("msg_3"), resumed.items().stream().map(Message::id).toList());
+    assertNull(resumed.nextCursor());
+
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=2", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=2&after=msg_2", server.takeRequest().getTarget());
+  }
+
+  @Test
+  void asyncPagingConsumesEachPageBeforeAskingForTheNextAndAnErrorFailsTheFutureTyped() throws Exception {
+    enqueue(200, page(true, "msg_1", "msg_2"));
+    enqueue(200, page(true, "msg_3"));
+    enqueue(404, "{\"error\":{\"message\":\"No thread found\",\"type\":\"invalid_request_error\",\"code\":null}}");
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    CompletableFuture<Void> done = client.threads().iterateMessagesAsync(THREAD)
+        .forEach(message -> seen.add(message.id() + " after " + server.getRequestCount() + " requests"));
+
+    ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(NotFoundException.class, e.getCause());
+    assertEquals(List.of("msg_1 after 1 requests", "msg_2 after 1 requests", "msg_3 after 2 requests"), seen);
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100&after=msg_2", server.takeRequest().getTarget());
+    assertEquals("/v1/threads/" + THREAD + "/messages?limit=100&after=msg_3", server.takeRequest().getTarget());
   }
 
   @Test
