@@ -97,7 +97,7 @@ public class PagingBenchmark {
     return rawLoop(100);
   }
 
-  /** {@code iterateEvents(session)}: no explicit limit. */
+  /** {@code iterateEvents(session)}: no explicit limit, so the SDK asks for the spec's maximum (100). */
   @Benchmark
   public long paging3SdkNoLimit() {
     return count(client.sessions().iterateEvents(session));
