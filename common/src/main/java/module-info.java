@@ -1,0 +1,21 @@
+/**
+ * The vendor-neutral runtime every sessionkit SDK is built on: client builders, auth, retries,
+ * paging, the error hierarchy and the Moshi setup.
+ *
+ * <p>Its public API names OkHttp ({@code httpClient(OkHttpClient)}), Retrofit (the generated
+ * interfaces' {@code Call}), Moshi and JSpecify's nullness annotations, so a module that reads this
+ * one reads those too.
+ */
+module dev.sessionkit.core {
+  requires transitive okhttp3;
+  requires transitive retrofit2;
+  requires transitive com.squareup.moshi;
+  requires transitive org.jspecify;
+  requires retrofit2.converter.moshi;
+  requires okhttp3.logging;
+
+  exports dev.sessionkit.core;
+  exports dev.sessionkit.core.http;
+  exports dev.sessionkit.core.json;
+  exports dev.sessionkit.errors;
+}
