@@ -1,6 +1,8 @@
 package dev.sessionkit.core;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -9,15 +11,44 @@ import org.jspecify.annotations.Nullable;
  * parameter, the rule and the value.
  */
 public final class Checks {
+  /** Patterns given as text to the deprecated overload, compiled once each. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   private Checks() {}
 
-  /** Returns {@code value} if it matches {@code regex} (the spec's pattern); throws otherwise. */
-  public static String requirePattern(String name, @Nullable String value, String regex) {
+  /**
+   * Returns {@code value} if the whole of it matches {@code pattern} (the spec's pattern) and it
+   * holds no control character; throws {@link IllegalArgumentException} otherwise.
+   *
+   * <p>The whole value must match: a pattern such as {@code ^agt_[0-9a-z]+$} does not accept
+   * {@code "agt_a\n"} here, although {@code find()} would ({@code $} also matches before a final
+   * line terminator). A control character (a newline, a NUL, a tab) is refused whatever the
+   * pattern, so none can reach a request path or query.
+   */
+  public static String requirePattern(String name, @Nullable String value, Pattern pattern) {
     Objects.requireNonNull(value, () -> name + " == null");
-    if (!Pattern.compile(regex).matcher(value).find()) {
-      throw new IllegalArgumentException(name + " must match " + regex + " (got \"" + value + "\")");
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(name + " must not contain control characters (got \""
+            + printable(value) + "\")");
+      }
+    }
+    if (!pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " must match " + pattern.pattern() + " (got \"" + value + "\")");
     }
     return value;
+  }
+
+  /**
+   * Returns {@code value} if the whole of it matches {@code regex}; see
+   * {@link #requirePattern(String, String, Pattern)}.
+   *
+   * @deprecated pass a {@link Pattern} compiled once; this overload compiles each regex once and
+   *     caches it
+   */
+  @Deprecated
+  public static String requirePattern(String name, @Nullable String value, String regex) {
+    return requirePattern(name, value, COMPILED.computeIfAbsent(regex, Pattern::compile));
   }
 
   /** Returns {@code value} if it is within {@code min..max}; throws otherwise. */
@@ -26,5 +57,19 @@ public final class Checks {
       throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
     }
     return value;
+  }
+
+  /** The value with control characters shown as {@code \n}, {@code \t} or {@code \}{@code uXXXX}. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\n') out.append("\\n");
+      else if (c == '\r') out.append("\\r");
+      else if (c == '\t') out.append("\\t");
+      else if (Character.isISOControl(c)) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.toString();
   }
 }

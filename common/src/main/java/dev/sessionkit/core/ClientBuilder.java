@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /** The default maximum number of retries of a failed idempotent request. */
   public static final int DEFAULT_MAX_RETRIES = 2;
+  /** The default largest response body a client reads: 32 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
   private final String credentialEnv;
   private final String baseUrlEnv;
@@ -38,6 +40,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   private HttpLoggingInterceptor.Level logLevel = HttpLoggingInterceptor.Level.NONE;
   private HttpLoggingInterceptor.@Nullable Logger logger;
   private boolean strictDecoding;
+  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  private RetryBudget retryBudget = RetryBudget.DEFAULT;
 
   /**
    * Creates a builder for a service at {@code defaultBaseUrl} whose credential goes in
@@ -156,6 +160,32 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return self();
   }
 
+  /**
+   * Sets the largest response body this client reads, in bytes (default 32 MiB). A larger body
+   * fails with a {@link dev.sessionkit.errors.ResponseTooLargeException} as soon as the limit is
+   * passed (at once when its {@code Content-Length} says so), instead of an {@code OutOfMemoryError}.
+   * Bodies are decoded as they stream in, so memory follows what is kept, not the body's size;
+   * raise the limit for very large unpaged responses, such as a Piper session with many runs.
+   */
+  public B maxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive (got " + maxResponseBytes + ")");
+    }
+    this.maxResponseBytes = maxResponseBytes;
+    return self();
+  }
+
+  /**
+   * Sets how many retries this client may spend while its requests keep failing (default
+   * {@link RetryBudget#DEFAULT}: 500 tokens, 5 a retry, given back on success);
+   * {@link RetryBudget#UNLIMITED} turns the budget off. Once it is spent, a failed request is not
+   * retried but fails at once with the typed exception of its attempt.
+   */
+  public B retryBudget(RetryBudget retryBudget) {
+    this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
+    return self();
+  }
+
   /** Changes the header the credential goes in and the scheme before it (empty for none). */
   protected B authHeader(String header, String scheme) {
     Objects.requireNonNull(header, "authHeader == null");
@@ -184,6 +214,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     this.logLevel = options.logLevel();
     this.logger = options.logger();
     this.strictDecoding = options.strictDecoding();
+    this.maxResponseBytes = options.maxResponseBytes();
+    this.retryBudget = options.retryBudget();
     return self();
   }
 
@@ -194,7 +226,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
           + " environment variable and call fromEnv()");
     }
     return new ClientOptions(baseUrl, credential, authHeader, authScheme, connectTimeout, readTimeout,
-        callTimeout, maxRetries, httpClient, logLevel, logger, strictDecoding);
+        callTimeout, maxRetries, httpClient, logLevel, logger, strictDecoding, maxResponseBytes, retryBudget);
   }
 
   /** Builds the client. */

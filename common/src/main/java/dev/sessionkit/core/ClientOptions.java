@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param logLevel what is logged of each exchange; {@code NONE} by default
  * @param logger where logs go, or null for OkHttp's default logger
  * @param strictDecoding whether an unknown field, variant or enum value fails decoding
+ * @param maxResponseBytes the largest response body read, in bytes; a larger one fails with a
+ *     {@link dev.sessionkit.errors.ResponseTooLargeException}
+ * @param retryBudget how many retries the client may spend while requests keep failing
  */
 public record ClientOptions(
     HttpUrl baseUrl,
@@ -35,11 +38,17 @@ public record ClientOptions(
     @Nullable OkHttpClient httpClient,
     HttpLoggingInterceptor.Level logLevel,
     HttpLoggingInterceptor.@Nullable Logger logger,
-    boolean strictDecoding) {
+    boolean strictDecoding,
+    long maxResponseBytes,
+    RetryBudget retryBudget) {
 
   /** Checks the options; see {@link ClientBuilder} for the rules. */
   public ClientOptions {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
+    Objects.requireNonNull(retryBudget, "retryBudget == null");
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive (got " + maxResponseBytes + ")");
+    }
     Objects.requireNonNull(credential, "credential == null");
     Objects.requireNonNull(authHeader, "authHeader == null");
     Objects.requireNonNull(authScheme, "authScheme == null");
@@ -47,11 +56,26 @@ public record ClientOptions(
     if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be >= 0 (got " + maxRetries + ")");
   }
 
+  /**
+   * Creates options with the default response size limit and retry budget.
+   *
+   * @deprecated use the canonical constructor, or better a client builder
+   */
+  @Deprecated
+  public ClientOptions(HttpUrl baseUrl, Credential credential, String authHeader, String authScheme,
+      Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxRetries,
+      @Nullable OkHttpClient httpClient, HttpLoggingInterceptor.Level logLevel,
+      HttpLoggingInterceptor.@Nullable Logger logger, boolean strictDecoding) {
+    this(baseUrl, credential, authHeader, authScheme, connectTimeout, readTimeout, callTimeout, maxRetries,
+        httpClient, logLevel, logger, strictDecoding, ClientBuilder.DEFAULT_MAX_RESPONSE_BYTES, RetryBudget.DEFAULT);
+  }
+
   /** Returns the options with the credential redacted. */
   @Override
   public String toString() {
     return "ClientOptions[baseUrl=" + baseUrl + ", credential=" + credential + ", authHeader=" + authHeader
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
-        + ", maxRetries=" + maxRetries + ", logLevel=" + logLevel + ", strictDecoding=" + strictDecoding + "]";
+        + ", maxRetries=" + maxRetries + ", logLevel=" + logLevel + ", strictDecoding=" + strictDecoding + ", maxResponseBytes=" + maxResponseBytes
+        + ", retryBudget=" + retryBudget + "]";
   }
 }

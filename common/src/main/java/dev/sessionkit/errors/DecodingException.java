@@ -15,7 +15,7 @@ public class DecodingException extends SessionkitException {
   private final @Nullable String body;
 
   /** Creates the exception; {@code body} is truncated to {@link ApiException#MAX_BODY_CHARS}. */
-  public DecodingException(String message, Throwable cause, int status, @Nullable String requestId,
+  public DecodingException(String message, @Nullable Throwable cause, int status, @Nullable String requestId,
       @Nullable String body, int attempts) {
     super(message + " (HTTP " + status + (requestId == null ? "" : ", request id " + requestId) + ")",
         cause, attempts);

@@ -2,6 +2,7 @@ package dev.sessionkit.core.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.sessionkit.core.ClientOptions;
@@ -17,18 +18,22 @@ import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.NotFoundException;
 import dev.sessionkit.errors.PermissionDeniedException;
 import dev.sessionkit.errors.RateLimitException;
+import dev.sessionkit.errors.ResponseTooLargeException;
 import dev.sessionkit.errors.ServerException;
 import dev.sessionkit.errors.SessionkitException;
 import dev.sessionkit.errors.UnexpectedStatusException;
 import dev.sessionkit.errors.UnprocessableEntityException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +47,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okhttp3.logging.HttpLoggingInterceptor;
 import okio.Buffer;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Invocation;
 import retrofit2.Retrofit;
@@ -73,12 +81,18 @@ public final class Transport {
   private final Moshi moshi;
   private final boolean strict;
   private final RetryPolicy retries;
+  private final TokenBucket retryBudget;
+  private final long maxResponseBytes;
+  /** The body adapter of each generated interface method, looked up once. */
+  private final ConcurrentHashMap<Method, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
   private Transport(ClientOptions options, ServiceProfile profile) {
     this.profile = profile;
     this.moshi = SessionkitMoshi.moshi();
     this.strict = options.strictDecoding();
     this.retries = new RetryPolicy(options.maxRetries(), Clock.systemUTC());
+    this.retryBudget = new TokenBucket(options.retryBudget());
+    this.maxResponseBytes = options.maxResponseBytes();
     OkHttpClient base = options.httpClient() != null ? options.httpClient() : SHARED;
     OkHttpClient.Builder builder = base.newBuilder()
         .connectTimeout(options.connectTimeout())
@@ -140,16 +154,25 @@ public final class Transport {
     Request request = call.request();
     JsonAdapter<T> adapter = adapterFor(request);
     int attempts = 0;
+    int tokens = 0;
     while (true) {
       attempts++;
       Duration wait;
       try (Response response = okHttp.newCall(request).execute()) {
-        if (response.isSuccessful()) return decode(response, adapter, attempts);
+        if (response.isSuccessful()) {
+          RawResponse<T> decoded = decode(response, adapter, attempts);
+          retryBudget.onSuccess(tokens);
+          return decoded;
+        }
         wait = retries.afterStatus(request, response.code(), response.headers(), attempts);
-        if (wait == null) throw errorFor(response, attempts);
+        int taken = wait == null ? -1 : retryBudget.tryAcquireRetry();
+        if (taken < 0) throw errorFor(response, attempts);
+        tokens += taken;
       } catch (IOException e) {
         wait = retries.afterFailure(request, e, attempts);
-        if (wait == null) throw connectionFailure(request, e, attempts);
+        int taken = wait == null ? -1 : retryBudget.tryAcquireRetry();
+        if (taken < 0) throw connectionFailure(request, e, attempts);
+        tokens += taken;
       }
       sleep(request, wait, attempts);
     }
@@ -164,8 +187,8 @@ public final class Transport {
     CompletableFuture<RawResponse<T>> future = new CompletableFuture<>();
     try {
       Request request = call.get().request();
-      attemptAsync(request, adapterFor(request), 1, future);
-    } catch (RuntimeException invalid) {
+      attemptAsync(request, adapterFor(request), 1, 0, future);
+    } catch (Throwable invalid) {
       future.completeExceptionally(invalid);
     }
     CompletableFuture<T> body = future.thenApply(RawResponse::body);
@@ -175,85 +198,199 @@ public final class Transport {
     return body;
   }
 
-  private <T> void attemptAsync(Request request, JsonAdapter<T> adapter, int attempt,
+  /**
+   * Sends one attempt. Whatever happens, {@code future} completes: with the decoded body, a typed
+   * exception, or, should an {@link Error} such as an {@code OutOfMemoryError} be thrown on the
+   * way, with that error.
+   */
+  private <T> void attemptAsync(Request request, JsonAdapter<T> adapter, int attempt, int tokens,
       CompletableFuture<RawResponse<T>> future) {
     if (future.isDone()) return;
-    Call httpCall = okHttp.newCall(request);
-    future.whenComplete((value, error) -> {
-      if (future.isCancelled()) httpCall.cancel();
-    });
-    httpCall.enqueue(new Callback() {
-      @Override
-      public void onResponse(Call c, Response response) {
-        try (response) {
-          if (response.isSuccessful()) {
-            future.complete(decode(response, adapter, attempt));
-            return;
-          }
-          Duration wait = retries.afterStatus(request, response.code(), response.headers(), attempt);
-          if (wait == null) {
-            future.completeExceptionally(errorFor(response, attempt));
-          } else {
-            retryLater(wait, () -> attemptAsync(request, adapter, attempt + 1, future));
-          }
-        } catch (IOException e) {
-          onFailure(c, e);
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
+    try {
+      Call httpCall = okHttp.newCall(request);
+      future.whenComplete((value, error) -> {
+        if (future.isCancelled()) httpCall.cancel();
+      });
+      httpCall.enqueue(new AsyncAttempt<>(request, adapter, attempt, tokens, future));
+    } catch (Throwable e) {
+      future.completeExceptionally(e);
+    }
+  }
 
-      @Override
-      public void onFailure(Call c, IOException e) {
+  private final class AsyncAttempt<T> implements Callback {
+    private final Request request;
+    private final JsonAdapter<T> adapter;
+    private final int attempt;
+    private final int tokens;
+    private final CompletableFuture<RawResponse<T>> future;
+
+    AsyncAttempt(Request request, JsonAdapter<T> adapter, int attempt, int tokens,
+        CompletableFuture<RawResponse<T>> future) {
+      this.request = request;
+      this.adapter = adapter;
+      this.attempt = attempt;
+      this.tokens = tokens;
+      this.future = future;
+    }
+
+    @Override
+    public void onResponse(Call c, Response response) {
+      try (response) {
+        if (response.isSuccessful()) {
+          RawResponse<T> decoded = decode(response, adapter, attempt);
+          retryBudget.onSuccess(tokens);
+          future.complete(decoded);
+          return;
+        }
+        Duration wait = retries.afterStatus(request, response.code(), response.headers(), attempt);
+        int taken = wait == null || future.isDone() ? -1 : retryBudget.tryAcquireRetry();
+        if (taken < 0) {
+          future.completeExceptionally(errorFor(response, attempt));
+        } else {
+          retryLater(wait, () -> attemptAsync(request, adapter, attempt + 1, tokens + taken, future), future);
+        }
+      } catch (IOException e) {
+        onFailure(c, e);
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public void onFailure(Call c, IOException e) {
+      try {
         Duration wait = retries.afterFailure(request, e, attempt);
-        if (wait == null || future.isCancelled()) {
+        int taken = wait == null || future.isDone() ? -1 : retryBudget.tryAcquireRetry();
+        if (taken < 0) {
           future.completeExceptionally(connectionFailure(request, e, attempt));
         } else {
-          retryLater(wait, () -> attemptAsync(request, adapter, attempt + 1, future));
+          retryLater(wait, () -> attemptAsync(request, adapter, attempt + 1, tokens + taken, future), future);
         }
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
       }
-    });
+    }
   }
 
-  private static void retryLater(Duration wait, Runnable attempt) {
-    RETRY_SCHEDULER.schedule(attempt, wait.toMillis(), TimeUnit.MILLISECONDS);
+  private static void retryLater(Duration wait, Runnable attempt, CompletableFuture<?> future) {
+    RETRY_SCHEDULER.schedule(() -> {
+      try {
+        attempt.run();
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      }
+    }, wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  @SuppressWarnings("unchecked")
   private <T> JsonAdapter<T> adapterFor(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) throw new IllegalArgumentException("not a Retrofit request: " + request);
-    Type returnType = invocation.method().getGenericReturnType();
-    if (!(returnType instanceof ParameterizedType)) {
-      throw new IllegalArgumentException(invocation.method() + " must return Call<T>");
-    }
-    Type bodyType = ((ParameterizedType) returnType).getActualTypeArguments()[0];
-    JsonAdapter<T> adapter = moshi.adapter(bodyType);
-    return strict ? adapter.failOnUnknown() : adapter;
+    return (JsonAdapter<T>) adapters.computeIfAbsent(invocation.method(), method -> {
+      Type returnType = method.getGenericReturnType();
+      if (!(returnType instanceof ParameterizedType)) {
+        throw new IllegalArgumentException(method + " must return Call<T>");
+      }
+      Type bodyType = ((ParameterizedType) returnType).getActualTypeArguments()[0];
+      JsonAdapter<Object> adapter = moshi.adapter(bodyType);
+      return strict ? adapter.failOnUnknown() : adapter;
+    });
   }
 
+  /**
+   * Decodes the body as it streams in: nothing is copied first, so a value that lenient decoding
+   * skips costs no more than the read buffer, and at most {@code maxResponseBytes} are read.
+   *
+   * @throws IOException when the connection fails while the body is read (retried as such)
+   * @throws DecodingException when a complete body is not what the spec describes
+   */
   private <T> RawResponse<T> decode(Response response, JsonAdapter<T> adapter, int attempts) throws IOException {
     ResponseBody body = response.body();
-    String text = body.string();
     String requestId = requestId(response.headers());
+    long declared = body.contentLength();
+    if (declared > maxResponseBytes) throw tooLarge(response, requestId, "", attempts);
+    BoundedSource bounded = new BoundedSource(body.source(), maxResponseBytes);
+    JsonReader reader = JsonReader.of(Okio.buffer(bounded));
     T value;
-    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
     try {
       value = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed.");
+        throw new JsonDataException("JSON document was not fully consumed at " + reader.getPath());
       }
-    } catch (JsonDataException | IOException e) {
-      // A complete body (the read above succeeded) that is not what the spec describes.
-      String why = String.valueOf(e.getMessage());
-      if (!why.contains("$")) why += " at " + reader.getPath();
-      throw new DecodingException("could not decode the " + profile.serviceName() + " response to "
-          + describe(response.request()) + ": " + why, e, response.code(), requestId, text, attempts);
+    } catch (BodyTooLargeException e) {
+      throw tooLarge(response, requestId, bounded.start(), attempts);
+    } catch (JsonEncodingException | EOFException | JsonDataException e) {
+      // Malformed JSON, a body that ended before its JSON did, or JSON of the wrong shape.
+      throw decodingFailure(response, requestId, bounded, reader, e, attempts);
+    } catch (IOException e) {
+      throw e; // the connection failed mid-body: not the body's fault, and retried as a failure
+    } catch (RuntimeException e) {
+      // Anything else an adapter threw (a java.time or number range error, ...) is still a decoding failure.
+      throw decodingFailure(response, requestId, bounded, reader, e, attempts);
     }
     if (value == null) {
       throw new DecodingException("the " + profile.serviceName() + " response to " + describe(response.request())
-          + " was JSON null", new JsonDataException("null at $"), response.code(), requestId, text, attempts);
+          + " was JSON null", new JsonDataException("null at $"), response.code(), requestId, bounded.start(),
+          attempts);
     }
     return new RawResponse<>(response.code(), response.headers(), requestId, attempts, value);
+  }
+
+  private DecodingException decodingFailure(Response response, @Nullable String requestId, BoundedSource bounded,
+      JsonReader reader, Exception e, int attempts) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (!why.contains("$")) why += " at " + reader.getPath();
+    return new DecodingException("could not decode the " + profile.serviceName() + " response to "
+        + describe(response.request()) + ": " + why, e, response.code(), requestId, bounded.start(), attempts);
+  }
+
+  private ResponseTooLargeException tooLarge(Response response, @Nullable String requestId, String start,
+      int attempts) {
+    return new ResponseTooLargeException("the " + profile.serviceName() + " response to "
+        + describe(response.request()) + " is larger than maxResponseBytes (" + maxResponseBytes + " bytes)",
+        response.code(), requestId, maxResponseBytes, start, attempts);
+  }
+
+  /** Thrown inside the reader when the body passes the limit; never leaves this class. */
+  private static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException() {
+      super("response body larger than maxResponseBytes", null);
+    }
+  }
+
+  /**
+   * The response body, counted: reading past {@code limit} bytes fails, and the first bytes are
+   * kept so that a decoding failure can show how the body started.
+   */
+  private static final class BoundedSource extends ForwardingSource {
+    private final long limit;
+    private final Buffer start = new Buffer();
+    private long read;
+
+    BoundedSource(Source body, long limit) {
+      super(body);
+      this.limit = limit;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long n = super.read(sink, byteCount);
+      if (n <= 0) return n;
+      if (start.size() < ApiException.MAX_BODY_CHARS) {
+        long keep = Math.min(n, ApiException.MAX_BODY_CHARS - start.size());
+        sink.copyTo(start, sink.size() - n, keep);
+      }
+      read += n;
+      if (read > limit) throw new BodyTooLargeException();
+      return n;
+    }
+
+    /** The first bytes of the body, as text. */
+    String start() {
+      return start.clone().readUtf8();
+    }
   }
 
   private ApiException errorFor(Response response, int attempts) throws IOException {

@@ -1,8 +1,13 @@
 package dev.sessionkit.core.json;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one Moshi configuration every sessionkit client uses.
@@ -43,9 +48,47 @@ public final class SessionkitMoshi {
     return adapter((Type) type, strict);
   }
 
-  /** Returns an adapter for the generic {@code type} that is strict (fails on any drift) or lenient. */
+  /**
+   * Returns an adapter for the generic {@code type} that is strict (fails on any drift) or lenient.
+   *
+   * <p>Whatever goes wrong while it reads, it fails with Moshi's {@link JsonDataException} (or
+   * {@link com.squareup.moshi.JsonEncodingException} for malformed JSON) naming the JSON path: an
+   * error raised inside a value's conversion, such as a timestamp out of {@code java.time}'s range,
+   * is wrapped, never thrown as it is.
+   */
   public static <T> JsonAdapter<T> adapter(Type type, boolean strict) {
     JsonAdapter<T> adapter = MOSHI.adapter(type);
-    return strict ? adapter.failOnUnknown() : adapter;
+    return new Guarded<>(strict ? adapter.failOnUnknown() : adapter);
+  }
+
+  /** Turns any runtime failure inside the delegate into a JsonDataException that names the path. */
+  private static final class Guarded<T> extends JsonAdapter<T> {
+    private final JsonAdapter<T> delegate;
+
+    Guarded(JsonAdapter<T> delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public @Nullable T fromJson(JsonReader reader) throws IOException {
+      try {
+        return delegate.fromJson(reader);
+      } catch (JsonDataException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        throw new JsonDataException(why + " at " + reader.getPath(), e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      delegate.toJson(writer, value);
+    }
+
+    @Override
+    public String toString() {
+      return delegate + ".guarded()";
+    }
   }
 }
