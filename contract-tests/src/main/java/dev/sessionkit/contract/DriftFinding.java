@@ -7,7 +7,8 @@ import java.util.Objects;
  * such as {@code $.data[3].foo}) and the value or message that shows it.
  *
  * @param kind what the difference is
- * @param path the JSON path of the unknown field, variant or enum value ({@code $} for the whole body)
+ * @param path the JSON path of the unknown field, variant or enum value, or of the missing field
+ *     ({@code $} for the whole body)
  * @param detail the unknown name or value, or the decoder's message
  */
 public record DriftFinding(Kind kind, String path, String detail) {
@@ -27,6 +28,14 @@ public record DriftFinding(Kind kind, String path, String detail) {
     UNKNOWN_VARIANT("unknown variant"),
     /** An enum value the spec does not list; lenient decoding keeps it as its string. */
     UNKNOWN_ENUM_VALUE("unknown enum value"),
+    /**
+     * A field the spec requires that is absent (or {@code null} where the spec does not allow it);
+     * strict decoding refuses it, and lenient decoding keeps the record, whose accessor then throws
+     * {@link dev.sessionkit.errors.MissingFieldException}.
+     */
+    MISSING_REQUIRED_FIELD("missing required field"),
+    /** A JSON number where the spec says string; lenient decoding keeps its text, strict decoding refuses it. */
+    NUMBER_FOR_STRING("number for string"),
     /** A body that even lenient decoding refuses (wrong JSON type, malformed JSON). */
     NOT_DECODABLE("not decodable"),
     /** A recording whose operation the SDK does not have (its directory name is no operation id). */

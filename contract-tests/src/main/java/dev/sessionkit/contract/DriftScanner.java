@@ -9,6 +9,7 @@ import dev.sessionkit.contract.DriftFinding.Kind;
 import dev.sessionkit.core.json.JsonUnion;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.OpenEnum;
+import dev.sessionkit.core.json.Required;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -19,15 +20,18 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds every unknown field, union variant and enum value in a JSON document, with its JSON path,
- * by walking the document alongside an SDK type (records, {@link JsonUnion} interfaces,
+ * Finds every unknown field, union variant and enum value, every missing required field and every
+ * number sent for a string in a JSON document, with its JSON path, by walking the document alongside an SDK type (records, {@link JsonUnion} interfaces,
  * {@link OpenEnum}s, lists and maps).
  *
  * <p>Strict decoding ({@code SessionkitMoshi.adapter(type, true)}) stops at the first drift; this
@@ -36,7 +40,7 @@ import okio.Buffer;
  *
  * <pre>{@code
  * List<DriftFinding> drift = DriftScanner.scan(SessionEventList.class, recordedJson);
- * // [unknown field $.data[1].surprise: surprise]
+ * // [unknown field $.data[1].surprise: surprise, missing required field $.data[2].session_id: session_id]
  * }</pre>
  */
 public final class DriftScanner {
@@ -45,6 +49,19 @@ public final class DriftScanner {
 
   /** Returns every drift of {@code json} from {@code type}, in document order; empty when there is none. */
   public static List<DriftFinding> scan(Type type, String json) {
+    return scan(type, json, false);
+  }
+
+  /**
+   * Returns every drift of {@code json}, a fragment of a {@code type} that shows only some of its
+   * members (as documentation examples do), from {@code type}: like {@link #scan}, but a missing
+   * required field is no drift.
+   */
+  public static List<DriftFinding> scanFragment(Type type, String json) {
+    return scan(type, json, true);
+  }
+
+  private static List<DriftFinding> scan(Type type, String json, boolean fragment) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(json, "json == null");
     List<DriftFinding> findings = new ArrayList<>();
@@ -61,12 +78,15 @@ public final class DriftScanner {
     } catch (IOException | JsonDataException e) {
       findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), String.valueOf(e.getMessage())));
     }
+    if (fragment) findings.removeIf(finding -> finding.kind() == Kind.MISSING_REQUIRED_FIELD);
     if (findings.isEmpty()) {
       // The walk and Moshi's strict mode must agree; a disagreement is reported, never hidden.
       try {
         SessionkitMoshi.adapter(type, true).fromJson(json);
       } catch (JsonDataException | IOException e) {
-        findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), "strict decoding: " + e.getMessage()));
+        if (!fragment || !String.valueOf(e.getMessage()).startsWith("Required field ")) {
+          findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), "strict decoding: " + e.getMessage()));
+        }
       }
     }
     return findings;
@@ -97,6 +117,8 @@ public final class DriftScanner {
       walkList(elementType(type, 0), reader, findings);
     } else if (Map.class.isAssignableFrom(raw)) {
       walkMap(elementType(type, 1), reader, findings);
+    } else if (raw == String.class && reader.peek() == JsonReader.Token.NUMBER) {
+      findings.add(new DriftFinding(Kind.NUMBER_FOR_STRING, reader.getPath(), reader.nextString()));
     } else {
       reader.skipValue(); // a scalar: String, numbers, booleans, timestamps
     }
@@ -158,19 +180,41 @@ public final class DriftScanner {
       reader.skipValue();
       return;
     }
-    Map<String, Type> components = wireNames(type);
+    String path = reader.getPath();
+    Map<String, RecordComponent> components = wireNames(type);
+    Set<String> present = new HashSet<>();
     reader.beginObject();
     while (reader.hasNext()) {
       String name = reader.nextName();
-      Type component = components.get(name);
+      RecordComponent component = components.get(name);
       if (component == null) {
         findings.add(new DriftFinding(Kind.UNKNOWN_FIELD, reader.getPath(), name));
         reader.skipValue();
       } else {
-        walk(component, reader, findings);
+        if (reader.peek() != JsonReader.Token.NULL || isNullable(component)) present.add(name);
+        walk(component.getGenericType(), reader, findings);
       }
     }
     reader.endObject();
+    components.forEach((name, component) -> {
+      if (isRequired(component) && !present.contains(name)) {
+        findings.add(new DriftFinding(Kind.MISSING_REQUIRED_FIELD, path + "." + name, name));
+      }
+    });
+  }
+
+  /**
+   * Whether the spec requires the component's field (generated {@link Required}); a list or map is
+   * never missing, since absent it decodes as empty.
+   */
+  private static boolean isRequired(RecordComponent component) {
+    Class<?> raw = component.getType();
+    return component.isAnnotationPresent(Required.class)
+        && !Collection.class.isAssignableFrom(raw) && !Map.class.isAssignableFrom(raw);
+  }
+
+  private static boolean isNullable(RecordComponent component) {
+    return component.getAnnotatedType().isAnnotationPresent(Nullable.class);
   }
 
   private static void walkList(Type element, JsonReader reader, List<DriftFinding> findings) throws IOException {
@@ -196,11 +240,11 @@ public final class DriftScanner {
     reader.endObject();
   }
 
-  /** The record's wire names (Moshi's {@code @Json(name)}, else the component name) and their types. */
-  private static Map<String, Type> wireNames(Class<?> record) {
-    Map<String, Type> names = new LinkedHashMap<>();
+  /** The record's wire names (Moshi's {@code @Json(name)}, else the component name) and their components. */
+  private static Map<String, RecordComponent> wireNames(Class<?> record) {
+    Map<String, RecordComponent> names = new LinkedHashMap<>();
     for (RecordComponent component : record.getRecordComponents()) {
-      names.put(wireName(record, component), component.getGenericType());
+      names.put(wireName(record, component), component);
     }
     return names;
   }

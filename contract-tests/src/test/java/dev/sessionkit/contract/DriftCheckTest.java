@@ -56,7 +56,7 @@ class DriftCheckTest {
     for (SeedExample example : SeedExamples.all()) {
       if (example.mapping().target() instanceof Fragment fragment) {
         Class<?> type = Class.forName(SeedExamples.MODEL_PACKAGES.get(example.mapping().spec()) + "." + fragment.schema());
-        assertEquals(List.of(), DriftScanner.scan(type, example.json()), example.toString());
+        assertEquals(List.of(), DriftScanner.scanFragment(type, example.json()), example.toString());
         fragments++;
       }
     }
@@ -100,6 +100,50 @@ class DriftCheckTest {
         new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[2].content[0]", "ContentBlock type \"image\""),
         new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[2].content[1].lang", "lang"),
         new DriftFinding(Kind.UNKNOWN_FIELD, "$.cursor_version", "cursor_version")), report.findings());
+  }
+
+  @Test
+  void everyMissingRequiredFieldIsReportedWithItsPath() throws IOException {
+    write("listSessionEvents", "missing.json", """
+        {"data": [
+          {"id": "evt_1", "type": "user.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z", "content": "hi"},
+          {"id": "evt_2", "type": "user.message", "content": "hi", "mood": "calm"},
+          {"id": null, "type": "user.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:49Z",
+           "content": "hi"}
+        ]}
+        """);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].mood", "mood"),
+        new DriftFinding(Kind.MISSING_REQUIRED_FIELD, "$.data[1].session_id", "session_id"),
+        new DriftFinding(Kind.MISSING_REQUIRED_FIELD, "$.data[1].created_at", "created_at"),
+        new DriftFinding(Kind.MISSING_REQUIRED_FIELD, "$.data[2].id", "id"),
+        new DriftFinding(Kind.MISSING_REQUIRED_FIELD, "$.has_more", "has_more")), report.findings());
+    assertTrue(report.format().contains("listSessionEvents/missing.json: missing required field $.data[1].session_id: session_id"),
+        report.format());
+  }
+
+  @Test
+  void aFragmentMayLeaveRequiredFieldsOutButNotAddUnknownOnes() {
+    String fragment = "{\"type\":\"user.message\",\"content\":\"hi\",\"mood\":1}";
+    assertEquals(List.of(new DriftFinding(Kind.UNKNOWN_FIELD, "$.mood", "mood")),
+        DriftScanner.scanFragment(dev.sessionkit.qoder.model.UserMessageEvent.class, fragment));
+    assertTrue(DriftScanner.scan(dev.sessionkit.qoder.model.UserMessageEvent.class, fragment)
+        .contains(new DriftFinding(Kind.MISSING_REQUIRED_FIELD, "$.session_id", "session_id")));
+  }
+
+  @Test
+  void aNumberWhereTheSpecSaysStringIsReported() throws IOException {
+    write("listSessionEvents", "number.json", """
+        {"data": [{"id": 17, "type": "user.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z",
+                   "content": "hi"}], "has_more": false}
+        """);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(new DriftFinding(Kind.NUMBER_FOR_STRING, "$.data[0].id", "17")), report.findings());
   }
 
   @Test

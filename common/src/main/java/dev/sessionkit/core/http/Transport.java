@@ -108,7 +108,15 @@ public final class Transport {
             .header("User-Agent", USER_AGENT + " (" + profile.serviceName() + ")")
             .header("Accept", "application/json")
             .build()))
-        .addInterceptor(new AuthInterceptor(options.authHeader(), options.authScheme(), options.credential()));
+        .addInterceptor(new AuthInterceptor(options.authHeader(), options.authScheme(), options.credential()))
+        // OkHttp itself repeats a request at once, uncounted, when a 503 says "Retry-After: 0";
+        // the same delay written as "0.0" keeps every retry here, counted and within the budget.
+        .addNetworkInterceptor(chain -> {
+          Response response = chain.proceed(chain.request());
+          return response.code() == 503 && "0".equals(response.header("Retry-After"))
+              ? response.newBuilder().header("Retry-After", "0.0").build()
+              : response;
+        });
     if (options.logLevel() != HttpLoggingInterceptor.Level.NONE) {
       HttpLoggingInterceptor logging = options.logger() != null
           ? new HttpLoggingInterceptor(options.logger())

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import okio.BufferedSink;
 import okio.BufferedSource;
@@ -40,13 +40,16 @@ final class ScalarAdapters implements JsonAdapter.Factory {
     return null;
   }
 
+  /**
+   * Reads an RFC 3339 timestamp exactly as {@code ISO_OFFSET_DATE_TIME} parses it (through the
+   * {@link Rfc3339} fast path); the JSON path is built only when the text is refused.
+   */
   static OffsetDateTime parseTimestamp(JsonReader reader) throws IOException {
-    String path = reader.getPath();
     String text = reader.nextString();
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } catch (DateTimeParseException e) {
-      throw new JsonDataException("Expected an RFC 3339 timestamp but was \"" + text + "\" at " + path, e);
+      return Rfc3339.parse(text);
+    } catch (DateTimeException e) {
+      throw new JsonDataException("Expected an RFC 3339 timestamp but was \"" + text + "\" at " + reader.getPath(), e);
     }
   }
 
@@ -77,12 +80,14 @@ final class ScalarAdapters implements JsonAdapter.Factory {
   private static final class EpochSecondsAdapter extends JsonAdapter<Instant> {
     @Override
     public Instant fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
       String text = reader.nextString();
       try {
         return Instant.ofEpochSecond(Long.parseLong(text));
       } catch (NumberFormatException e) {
-        throw new JsonDataException("Expected whole seconds since the epoch but was \"" + text + "\" at " + path, e);
+        throw new JsonDataException("Expected whole seconds since the epoch but was \"" + text + "\" at " + reader.getPath(), e);
+      } catch (DateTimeException e) {
+        throw new JsonDataException("Expected whole seconds since the epoch within Instant's range but was \""
+            + text + "\" at " + reader.getPath(), e);
       }
     }
 
@@ -95,12 +100,11 @@ final class ScalarAdapters implements JsonAdapter.Factory {
   private static final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
     @Override
     public BigDecimal fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
       String text = reader.nextString();
       try {
         return new BigDecimal(text);
       } catch (NumberFormatException e) {
-        throw new JsonDataException("Expected a number but was \"" + text + "\" at " + path, e);
+        throw new JsonDataException("Expected a number but was \"" + text + "\" at " + reader.getPath(), e);
       }
     }
 

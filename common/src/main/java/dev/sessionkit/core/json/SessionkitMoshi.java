@@ -18,7 +18,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Strict decoding</b>, meant for contract tests, is Moshi's own
  * {@link JsonAdapter#failOnUnknown()}: an unknown field, union variant or enum value then fails
- * with a {@link com.squareup.moshi.JsonDataException} that names its JSON path.
+ * with a {@link com.squareup.moshi.JsonDataException} that names its JSON path. Strict decoding
+ * also refuses a missing required field ({@code Required field "session_id" missing at $.data[3]})
+ * and a number where the spec says string. Lenient decoding keeps a record that lacks a required
+ * field; its accessor then throws {@link dev.sessionkit.errors.MissingFieldException} naming the
+ * field's path, so a required value is never a silent {@code null}.
+ *
+ * <p>Generated models carry their own adapters (no reflection when decoding); this class finds
+ * them by naming convention, so a custom {@link Moshi.Builder} from {@link #newBuilder()} uses them
+ * too.
  *
  * <pre>{@code
  * JsonAdapter<SessionEventList> strict = SessionkitMoshi.adapter(SessionEventList.class, true);
@@ -38,6 +46,8 @@ public final class SessionkitMoshi {
   /** Returns a builder preconfigured with sessionkit's adapters, to add your own to. */
   public static Moshi.Builder newBuilder() {
     return new Moshi.Builder()
+        .add(new GeneratedAdapterFactory())
+        .add(String.class, new TextAdapter())
         .add(new UnionAdapterFactory())
         .add(new OpenEnumAdapterFactory())
         .add(new ScalarAdapters());

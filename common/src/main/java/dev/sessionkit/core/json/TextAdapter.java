@@ -1,0 +1,36 @@
+package dev.sessionkit.core.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strings as the specs say: a JSON string, or (leniently) a number kept as its text. Strict
+ * decoding refuses a number where the spec says string, naming its path.
+ */
+final class TextAdapter extends JsonAdapter<String> {
+
+  @Override
+  public @Nullable String fromJson(JsonReader reader) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.STRING) return reader.nextString();
+    if (token == JsonReader.Token.NULL) return reader.nextNull();
+    if (token == JsonReader.Token.NUMBER && reader.failOnUnknown()) {
+      throw new JsonDataException("Expected a string but was NUMBER at " + reader.getPath());
+    }
+    return reader.nextString();
+  }
+
+  @Override
+  public void toJson(JsonWriter writer, @Nullable String value) throws IOException {
+    writer.value(value);
+  }
+
+  @Override
+  public String toString() {
+    return "JsonAdapter(String)";
+  }
+}
