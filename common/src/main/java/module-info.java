@@ -6,6 +6,7 @@
  * interfaces' {@code Call}), Moshi and JSpecify's nullness annotations, so a module that reads this
  * one reads those too.
  */
+@SuppressWarnings("module") // the vendor modules named below are not on common's own module path
 module dev.sessionkit.core {
   requires transitive okhttp3;
   requires transitive retrofit2;
@@ -18,4 +19,7 @@ module dev.sessionkit.core {
   exports dev.sessionkit.core.http;
   exports dev.sessionkit.core.json;
   exports dev.sessionkit.errors;
+  // Support for the generated model code only (ModelSupport), not API: each vendor module by name.
+  exports dev.sessionkit.core.json.internal to
+      dev.sessionkit.qoder, dev.sessionkit.piper, dev.sessionkit.pipecat, dev.sessionkit.agents;
 }
