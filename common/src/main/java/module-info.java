@@ -22,4 +22,7 @@ module dev.sessionkit.core {
   // Support for the generated model code only (ModelSupport), not API: each vendor module by name.
   exports dev.sessionkit.core.json.internal to
       dev.sessionkit.qoder, dev.sessionkit.piper, dev.sessionkit.pipecat, dev.sessionkit.agents;
+  // Moshi reads the @EpochSeconds qualifier from ModelSupport's private marker field by reflection
+  // (Types.getFieldJsonQualifierAnnotations); jpms-tests fails without this.
+  opens dev.sessionkit.core.json.internal to com.squareup.moshi;
 }
