@@ -103,9 +103,25 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("-> " + agentCount + " events over 3 pages: " + agentTypes);
 
     out.println();
+    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript)");
+    heading(out, "Qoder", "Transcripts.fromQoder(id, qoder.sessions().iterateEvents(id))", "a session, streamed page by page");
+    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.fromQoder(SessionIds.qoderSession(15),
+        qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
+    heading(out, "Piper", "Transcripts.from(piper.sessions().events(org, session))", "runs, with each run's exact cost");
+    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(runs), 3);
+    heading(out, "Pipecat Cloud", "Transcripts.from(agent, pipecat.sessions().get(agent, session))", "start, completion, resource samples");
+    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(SessionIds.PIPECAT_DOCUMENTED_AGENT, details), 3);
+    heading(out, "Agents API v2", "Transcripts.from(agent, session, agents.sessions().events(agent, session))",
+        "messages, thinking, a tool call and its result");
+    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT,
+        SessionIds.AGENTS_DOCUMENTED_SESSION, agentPage).stream(), 5);
+
+    out.println();
     out.println("Next:");
     out.println("  ./sessionkit qoder events " + SessionIds.qoderSession(1000) + " --sandbox --all --format jsonl | head -3");
     out.println("  ./sessionkit pipecat session " + SessionIds.PIPECAT_AGENT + " " + SessionIds.pipecatSession(20) + " --sandbox");
+    out.println("  ./sessionkit transcript agents-v2 " + SessionIds.AGENTS_DOCUMENTED_AGENT + " "
+        + SessionIds.AGENTS_DOCUMENTED_SESSION + " --sandbox                # Markdown; --format jsonl|otlp");
     out.println("  ./sessionkit sandbox      # keep a sandbox running and print its environment for your own code");
     out.println("  ./sessionkit --help");
     return ExitCode.OK;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
           + "PIPECAT_BASE_URL, AGENTS_BASE_URL. Add --sandbox to use the embedded sandbox instead: no account, no network.",
       ""},
     subcommands = {
-      QoderCommand.class, PiperCommand.class, PipecatCommand.class, AgentsV2Command.class, DemoCommand.class,
+      QoderCommand.class, PiperCommand.class, PipecatCommand.class, AgentsV2Command.class, TranscriptCommand.class, DemoCommand.class,
       SandboxCommand.class},
     footer = {"", "Try: sessionkit demo          (the four SDKs against the sandbox)",
       "     sessionkit qoder events sess_sandbox_1000 --sandbox --all --format jsonl"})

@@ -11,8 +11,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import javax.net.ServerSocketFactory;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +41,11 @@ public final class Sandbox implements AutoCloseable {
   /** The seed a sandbox uses unless told otherwise. */
   public static final long DEFAULT_SEED = 42;
 
+  /** How many of the latest requests {@link #takeRequest} can still return. */
+  static final int KEPT_REQUESTS = 10_000;
+
   private final MockWebServer server;
+  private final LinkedBlockingDeque<RecordedRequest> recent = new LinkedBlockingDeque<>(KEPT_REQUESTS);
   private final SandboxDispatcher dispatcher;
   private final long seed;
   private final FaultPlan faults;
@@ -50,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
     this.credentials = Map.copyOf(builder.credentials);
     this.dispatcher = new SandboxDispatcher(seed, credentials, faults);
     this.server = new MockWebServer();
-    server.setDispatcher(dispatcher);
+    server.setDispatcher(new KeepingRecent(dispatcher));
     server.setServerSocketFactory(new NoDelayServerSockets());
     server.start(InetAddress.getLoopbackAddress(), builder.port);
   }
@@ -112,15 +119,46 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Returns the oldest request not yet taken, waiting up to {@code timeout}, or null if none came:
-   * for tests that assert what a client sent (path, query, headers).
+   * Returns the oldest request not yet taken, of the last 10,000 served, waiting up to
+   * {@code timeout}, or null if none came: for tests that assert what a client sent (path, query,
+   * headers). Older requests are dropped, so a sandbox serving millions of pages stays small.
    */
   public @Nullable RecordedRequest takeRequest(long timeout, TimeUnit unit) {
     try {
-      return server.takeRequest(timeout, unit);
+      return recent.poll(timeout, unit);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    }
+  }
+
+  /**
+   * Keeps the last {@value #KEPT_REQUESTS} requests for {@link #takeRequest}, oldest dropped first:
+   * MockWebServer queues every request it serves until taken, so a sandbox that serves millions of
+   * pages (a benchmark, a long {@code sessionkit sandbox}) would otherwise grow without bound.
+   */
+  private final class KeepingRecent extends Dispatcher {
+    private final Dispatcher delegate;
+
+    KeepingRecent(Dispatcher delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      // MockWebServer queued the request before dispatching it: move one from its queue to ours.
+      RecordedRequest queued = server.takeRequest(0, TimeUnit.SECONDS);
+      if (queued != null) {
+        synchronized (recent) {
+          while (!recent.offerLast(queued)) recent.pollFirst();
+        }
+      }
+      return delegate.dispatch(request);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
     }
   }
 
