@@ -224,12 +224,12 @@ class TranscriptsTest {
         "{\"session\":{\"session_id\":\"s\",\"agent_id\":\"a\",\"organization_id\":\"o\",\"is_test\":false,"
             + "\"created_at\":\"2023-11-07T05:31:56Z\",\"updated_at\":\"2023-11-07T05:31:56Z\"},\"runs\":[]}");
     SessionEventsResponse withEvent = new SessionEventsResponse(response.session(), List.of(new RunResponse("r1", "s",
-        event.createdAt(), event.createdAt(), List.of(event), null, null, null, null, null)));
+        event.createdAt(), event.createdAt(), List.of(event), null, 0L, 0L, java.math.BigDecimal.ZERO, 0L)));
     Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, Transcripts.from(withEvent).entries().get(0));
     assertEquals("tool_call", unknown.type());
     assertTrue(unknown.raw().json().contains("\"tool_arguments\":{\"q\":\"x\"}"), unknown.raw().json());
     assertSame(event, unknown.source());
-    assertNull(Transcripts.from(withEvent).totals().costUsd(), "a run without a cost adds none");
+    assertEquals(java.math.BigDecimal.ZERO, Transcripts.from(withEvent).totals().costUsd(), "a run that cost nothing adds nothing");
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.sessionkit.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link CursorPages} and {@link TokenPages} turn a vendor's pages into what {@link AutoPager} follows. */
+class PagingStylesTest {
+  record Listing(List<String> data, String firstId, String lastId, Boolean hasMore) {}
+
+  record Tokened(List<String> items, String next) {}
+
+  private final Map<String, Listing> pages = Map.of(
+      "", new Listing(List.of("a", "b"), "a", "b", true),
+      "b", new Listing(List.of("c", "d"), "c", "d", true),
+      "d", new Listing(List.of("e"), "e", "e", false));
+
+  @Test
+  void cursorPagesFollowTheCursorFieldWhileHasMoreIsTrue() {
+    List<String> asked = new ArrayList<>();
+    AutoPager<String> pager = new AutoPager<>(null, CursorPages.fetcher(cursor -> {
+      asked.add(String.valueOf(cursor));
+      return pages.get(cursor == null ? "" : cursor);
+    }, Listing::data, page -> Boolean.TRUE.equals(page.hasMore()), Listing::lastId, false));
+
+    assertEquals(List.of("a", "b", "c", "d", "e"), pager.stream().toList());
+    assertEquals(List.of("null", "b", "d"), asked);
+  }
+
+  @Test
+  void backwardCursorPagesAreEachReversed() {
+    Map<String, Listing> older = Map.of(
+        "z", new Listing(List.of("x", "y"), "x", "y", true),
+        "x", new Listing(List.of("v", "w"), "v", "w", false));
+    AutoPager<String> pager = new AutoPager<>("z", CursorPages.fetcher(older::get, Listing::data,
+        page -> Boolean.TRUE.equals(page.hasMore()), Listing::firstId, true));
+
+    assertEquals(List.of("y", "x", "w", "v"), pager.stream().toList());
+  }
+
+  @Test
+  void tokenPagesEndOnAnAbsentOrEmptyToken() {
+    Map<String, Tokened> byToken = Map.of("", new Tokened(List.of("1"), "t2"), "t2", new Tokened(List.of("2"), ""));
+    AutoPager<String> pager = new AutoPager<>(null, TokenPages.fetcher(token -> byToken.get(token == null ? "" : token),
+        Tokened::items, Tokened::next));
+
+    assertEquals(List.of("1", "2"), pager.stream().toList());
+    assertEquals(java.util.Optional.empty(), TokenPages.next(null));
+    assertEquals(java.util.Optional.of("k"), TokenPages.next("k"));
+  }
+}
