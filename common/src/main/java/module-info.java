@@ -6,7 +6,6 @@
  * interfaces' {@code Call}), Moshi and JSpecify's nullness annotations, so a module that reads this
  * one reads those too.
  */
-@SuppressWarnings("module") // the vendor modules named below are not on common's own module path
 module dev.sessionkit.core {
   requires transitive okhttp3;
   requires transitive retrofit2;
@@ -19,9 +18,10 @@ module dev.sessionkit.core {
   exports dev.sessionkit.core.http;
   exports dev.sessionkit.core.json;
   exports dev.sessionkit.errors;
-  // Support for the generated model code only (ModelSupport), not API: each vendor module by name.
-  exports dev.sessionkit.core.json.internal to
-      dev.sessionkit.qoder, dev.sessionkit.piper, dev.sessionkit.pipecat, dev.sessionkit.agents;
+  // Support for generated model code (ModelSupport), not API: internal, with no compatibility
+  // promise. Exported to all, so that common names no vendor and a vendor generated from a new
+  // spec needs no change here.
+  exports dev.sessionkit.core.json.internal;
   // Moshi reads the @EpochSeconds qualifier from ModelSupport's private marker field by reflection
   // (Types.getFieldJsonQualifierAnnotations); jpms-tests fails without this.
   opens dev.sessionkit.core.json.internal to com.squareup.moshi;
