@@ -1,0 +1,67 @@
+package consumer;
+
+import dev.sessionkit.agents.AgentsClient;
+import dev.sessionkit.agents.EventListParams;
+import dev.sessionkit.agents.model.AgentEvent;
+import dev.sessionkit.pipecat.PipecatClient;
+import dev.sessionkit.pipecat.ResourceSamples;
+import dev.sessionkit.pipecat.model.ResourceSample;
+import dev.sessionkit.pipecat.model.SessionDetails;
+import dev.sessionkit.piper.PiperClient;
+import dev.sessionkit.piper.RunEventsView;
+import dev.sessionkit.piper.model.EventResponse;
+import dev.sessionkit.piper.model.SessionEventsResponse;
+import dev.sessionkit.qoder.QoderClient;
+import dev.sessionkit.qoder.model.SessionEvent;
+import dev.sessionkit.sandbox.Sandbox;
+import dev.sessionkit.sandbox.SessionIds;
+import java.util.Map;
+
+/** Calls each SDK against the sandbox and prints one line per SDK: module name and what came back. */
+public final class Main {
+  public static void main(String[] args) {
+    try (Sandbox sandbox = Sandbox.start()) {
+      Map<String, String> env = sandbox.environment();
+
+      QoderClient qoder = QoderClient.builder().fromEnv(env).build();
+      int qoderEvents = 0;
+      for (SessionEvent event : qoder.sessions().iterateEvents(SessionIds.qoderSession(250))) {
+        qoderEvents++;
+      }
+      print(QoderClient.class, "events " + qoderEvents);
+
+      PiperClient piper = PiperClient.builder().fromEnv(env).build();
+      SessionEventsResponse session =
+          piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION);
+      int piperEvents = 0;
+      for (EventResponse event : RunEventsView.of(session)) {
+        piperEvents++;
+      }
+      print(PiperClient.class, "runs " + session.runs().size() + ", events " + piperEvents);
+
+      PipecatClient pipecat = PipecatClient.builder().fromEnv(env).build();
+      SessionDetails details = pipecat.sessions()
+          .get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
+      int samples = 0;
+      for (ResourceSample sample : ResourceSamples.of(details)) {
+        samples++;
+      }
+      print(PipecatClient.class, "samples " + samples);
+
+      AgentsClient agents = AgentsClient.builder().fromEnv(env).build();
+      int agentEvents = 0;
+      for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT,
+          SessionIds.agentsSession(120), EventListParams.builder().limit(50).build())) {
+        agentEvents++;
+      }
+      print(AgentsClient.class, "events " + agentEvents);
+    }
+  }
+
+  private static void print(Class<?> client, String result) {
+    Module module = client.getModule();
+    String kind = !module.isNamed() ? "unnamed"
+        : module.getDescriptor().isAutomatic() ? "automatic" : "explicit";
+    System.out.println(module.getName() + " (" + kind + "): " + result);
+  }
+}
