@@ -1,11 +1,16 @@
 package dev.sessionkit.core;
 
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * {@link AutoPager} (a {@link dev.sessionkit.errors.SessionkitException} of the failed call, a
  * {@link dev.sessionkit.errors.PaginationException} for a repeated cursor) or with whatever the
  * consumer threw. Cancelling it stops the fetching: no further page is requested and the call in
- * flight is cancelled. No thread is blocked while a page is in flight.
+ * flight is cancelled. No thread is blocked while a page is in flight. {@link #publisher()} gives
+ * the same items as a {@link Flow.Publisher} that fetches a page only when the demand needs one.
  *
  * @param <T> the item type
  */
@@ -64,6 +70,139 @@ public final class AsyncPager<T> {
     Run<T> run = new Run<>(this, action);
     run.fetchFrom(startCursor);
     return run.done;
+  }
+
+  /**
+   * Returns every item from the start cursor on as a publisher. Each subscription starts at the start
+   * cursor and fetches the next page only when its items are all delivered and more are requested
+   * ({@code request(n)}), one page in flight at a time. It ends with {@code onComplete} after the
+   * last page, or {@code onError} with the same typed exceptions as {@link #forEach(Consumer)};
+   * {@code cancel()} cancels the call in flight and requests no further page.
+   */
+  public Flow.Publisher<T> publisher() {
+    return subscriber -> {
+      Objects.requireNonNull(subscriber, "subscriber == null");
+      Publication<T> publication = new Publication<>(this, subscriber);
+      subscriber.onSubscribe(publication);
+    };
+  }
+
+  /** One subscription: demand, the current page and the call in flight; signals are serialized. */
+  private static final class Publication<T> implements Flow.Subscription {
+    private final AsyncPager<T> pager;
+    private final Flow.Subscriber<? super T> subscriber;
+    private final CursorGuard guard;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile Iterator<T> current = Collections.emptyIterator();
+    private volatile @Nullable String cursor;
+    private volatile boolean fetchedAny;
+    private volatile boolean fetching;
+    private volatile boolean cancelled;
+    private volatile @Nullable Throwable error;
+    private volatile @Nullable Future<?> inFlight;
+    private boolean terminated;
+
+    Publication(AsyncPager<T> pager, Flow.Subscriber<? super T> subscriber) {
+      this.pager = pager;
+      this.subscriber = subscriber;
+      this.cursor = pager.startCursor;
+      this.guard = new CursorGuard(pager.startCursor);
+    }
+
+    @Override
+    public void request(long n) {
+      if (n <= 0) {
+        error = new IllegalArgumentException("request(n) needs n > 0 (got " + n + ")");
+      } else {
+        demand.getAndAccumulate(n, (had, more) -> had + more < 0 ? Long.MAX_VALUE : had + more);
+      }
+      drain();
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      Future<?> call = inFlight;
+      if (call != null) call.cancel(true);
+    }
+
+    /** Runs the delivery loop on one thread at a time; a call while it runs makes it go round again. */
+    private void drain() {
+      if (wip.getAndIncrement() != 0) return;
+      int missed = 1;
+      do {
+        deliver();
+        missed = wip.addAndGet(-missed);
+      } while (missed != 0);
+    }
+
+    private void deliver() {
+      if (terminated || cancelled) return;
+      if (error != null) {
+        fail(error);
+        return;
+      }
+      try {
+        while (demand.get() > 0 && current.hasNext()) {
+          if (cancelled) return;
+          T item = current.next();
+          if (demand.get() != Long.MAX_VALUE) demand.decrementAndGet();
+          subscriber.onNext(item);
+        }
+      } catch (Throwable e) {
+        cancel();
+        fail(e);
+        return;
+      }
+      if (cancelled || fetching || current.hasNext()) return;
+      if (fetchedAny && cursor == null) {
+        terminated = true;
+        subscriber.onComplete();
+      } else if (demand.get() > 0) {
+        fetch();
+      }
+    }
+
+    private void fetch() {
+      String followed = cursor;
+      CompletableFuture<?> call;
+      try {
+        if (fetchedAny) guard.checkNotRepeated(Objects.requireNonNull(followed));
+        call = pager.fetch.apply(followed);
+      } catch (Throwable e) {
+        fail(e);
+        return;
+      }
+      fetching = true;
+      inFlight = call;
+      if (cancelled) {
+        call.cancel(true);
+        return;
+      }
+      call.whenComplete((response, failure) -> {
+        if (failure != null) {
+          error = Run.unwrap(failure);
+        } else {
+          try {
+            guard.fetched(followed);
+            Page<T> page = pager.read.apply(response);
+            current = page.items().iterator();
+            cursor = page.nextCursor();
+            fetchedAny = true;
+          } catch (Throwable e) {
+            error = e;
+          }
+        }
+        fetching = false;
+        drain();
+      });
+    }
+
+    private void fail(Throwable e) {
+      terminated = true;
+      subscriber.onError(e);
+    }
   }
 
   /** One traversal: the cursor trail, the call in flight and the future the caller holds. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +119,81 @@ class AsyncPagerTest {
     }).get(5, TimeUnit.SECONDS));
     assertSame(thrown, e.getCause());
     assertEquals(List.of("null"), asked);
+  }
+
+  /** A subscriber that records every signal and keeps its subscription. */
+  private static final class Recorder implements Flow.Subscriber<Integer> {
+    final List<String> signals = new ArrayList<>();
+    Flow.Subscription subscription;
+
+    @Override public void onSubscribe(Flow.Subscription s) { subscription = s; signals.add("subscribe"); }
+    @Override public void onNext(Integer item) { signals.add("next " + item); }
+    @Override public void onError(Throwable e) { signals.add("error " + e.getClass().getSimpleName() + ": " + e.getMessage()); }
+    @Override public void onComplete() { signals.add("complete"); }
+  }
+
+  @Test
+  void thePublisherFetchesAPageOnlyWhenTheDemandNeedsOne() {
+    List<String> asked = new ArrayList<>();
+    List<CompletableFuture<Page<Integer>>> calls = new ArrayList<>();
+    AsyncPager<Integer> pager = AsyncPager.of(null, cursor -> {
+      asked.add(String.valueOf(cursor));
+      CompletableFuture<Page<Integer>> call = new CompletableFuture<>();
+      calls.add(call);
+      return call;
+    }, page -> page);
+    Recorder recorder = new Recorder();
+
+    pager.publisher().subscribe(recorder);
+    assertEquals(List.of(), asked, "nothing is fetched before a request");
+    recorder.subscription.request(1);
+    assertEquals(List.of("null"), asked);
+    calls.get(0).complete(new Page<>(List.of(1, 2), "a"));
+    assertEquals(List.of("subscribe", "next 1"), recorder.signals);
+    recorder.subscription.request(1);
+    assertEquals(List.of("subscribe", "next 1", "next 2"), recorder.signals);
+    assertEquals(List.of("null"), asked, "the page's items are delivered before the next page is asked");
+    recorder.subscription.request(5);
+    assertEquals(List.of("null", "a"), asked);
+    calls.get(1).complete(new Page<>(List.of(3), null));
+
+    assertEquals(List.of("subscribe", "next 1", "next 2", "next 3", "complete"), recorder.signals);
+  }
+
+  @Test
+  void cancellingTheSubscriptionCancelsTheCallInFlight() {
+    List<CompletableFuture<Page<Integer>>> calls = new ArrayList<>();
+    AsyncPager<Integer> pager = AsyncPager.of(null, cursor -> {
+      CompletableFuture<Page<Integer>> call = new CompletableFuture<>();
+      calls.add(call);
+      return call;
+    }, page -> page);
+    Recorder recorder = new Recorder();
+
+    pager.publisher().subscribe(recorder);
+    recorder.subscription.request(Long.MAX_VALUE);
+    calls.get(0).complete(new Page<>(List.of(1), "a"));
+    recorder.subscription.cancel();
+    recorder.subscription.request(1);
+
+    assertTrue(calls.get(1).isCancelled());
+    assertEquals(2, calls.size());
+    assertEquals(List.of("subscribe", "next 1"), recorder.signals);
+  }
+
+  @Test
+  void thePublisherSignalsTypedFailuresAndRepeatedCursors() {
+    Recorder failed = new Recorder();
+    AsyncPager.<Page<Integer>, Integer>of(null, cursor -> CompletableFuture.failedFuture(new IllegalStateException("boom")),
+        page -> page).publisher().subscribe(failed);
+    failed.subscription.request(1);
+    assertEquals(List.of("subscribe", "error IllegalStateException: boom"), failed.signals);
+
+    Recorder looped = new Recorder();
+    AsyncPager.of("s", cursor -> CompletableFuture.completedFuture(new Page<>(List.of(1), "s")), page -> page)
+        .publisher().subscribe(looped);
+    looped.subscription.request(10);
+    assertEquals(List.of("subscribe", "next 1", "error PaginationException: the server repeated the cursor \"s\" after "
+        + "page 1; stopping instead of fetching the same pages again"), looped.signals);
   }
 }
