@@ -18,6 +18,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -158,5 +160,30 @@ class PagesAndAsyncPagingTest {
         () -> client.sessions().iterateEventsAsync(Fixtures.SESSION_ID).forEach(event -> { }).get(10, TimeUnit.SECONDS));
     assertInstanceOf(PaginationException.class, loop.getCause());
     assertEquals(4, server.getRequestCount());
+  }
+
+  @Test
+  void thePublisherRequestsTheNextPageOnlyWhenTheDemandNeedsIt() throws Exception {
+    enqueuePage(true, "evt_01", "evt_02");
+    enqueuePage(false, "evt_03");
+    LinkedBlockingQueue<String> signals = new LinkedBlockingQueue<>();
+    Flow.Subscription[] subscription = new Flow.Subscription[1];
+
+    client.sessions().iterateEventsAsync(Fixtures.SESSION_ID).publisher().subscribe(new Flow.Subscriber<SessionEvent>() {
+      @Override public void onSubscribe(Flow.Subscription s) { subscription[0] = s; }
+      @Override public void onNext(SessionEvent e) { signals.add(((UserMessageEvent) e).id()); }
+      @Override public void onError(Throwable e) { signals.add("error " + e); }
+      @Override public void onComplete() { signals.add("complete"); }
+    });
+    subscription[0].request(2);
+    assertEquals("evt_01", signals.poll(5, TimeUnit.SECONDS));
+    assertEquals("evt_02", signals.poll(5, TimeUnit.SECONDS));
+    assertNull(server.takeRequest(5, TimeUnit.SECONDS).getUrl().queryParameter("after_id"));
+    assertNull(server.takeRequest(500, TimeUnit.MILLISECONDS), "no demand, no next page");
+
+    subscription[0].request(1);
+    assertEquals("evt_03", signals.poll(5, TimeUnit.SECONDS));
+    assertEquals("complete", signals.poll(5, TimeUnit.SECONDS));
+    assertEquals(EVENTS + "?limit=100&after_id=evt_02", server.takeRequest(5, TimeUnit.SECONDS).getTarget());
   }
 }
