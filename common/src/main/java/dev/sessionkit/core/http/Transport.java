@@ -104,11 +104,8 @@ public final class Transport {
         // is reported as an UnexpectedStatusException with its Location header instead.
         .followRedirects(false)
         .followSslRedirects(false)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("User-Agent", USER_AGENT + " (" + profile.serviceName() + ")")
-            .header("Accept", "application/json")
-            .build()))
-        .addInterceptor(new AuthInterceptor(options.authHeader(), options.authScheme(), options.credential()))
+        .addInterceptor(new AuthInterceptor(USER_AGENT + " (" + profile.serviceName() + ")",
+            options.authHeader(), options.authScheme(), options.credential()))
         // OkHttp itself repeats a request at once, uncounted, when a 503 says "Retry-After: 0";
         // the same delay written as "0.0" keeps every retry here, counted and within the budget.
         .addNetworkInterceptor(chain -> {
