@@ -23,6 +23,7 @@ import dev.sessionkit.errors.ServerException;
 import dev.sessionkit.errors.SessionkitException;
 import dev.sessionkit.errors.UnexpectedStatusException;
 import dev.sessionkit.errors.UnprocessableEntityException;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -30,6 +31,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -371,7 +373,8 @@ public final class Transport {
    */
   private static final class BoundedSource extends ForwardingSource {
     private final long limit;
-    private final Buffer start = new Buffer();
+    /** The first bytes, in a small array rather than a Buffer: a Buffer would take an 8 KiB segment per call. */
+    private final ByteArrayOutputStream start = new ByteArrayOutputStream(256);
     private long read;
 
     BoundedSource(Source body, long limit) {
@@ -394,7 +397,7 @@ public final class Transport {
 
     /** The first bytes of the body, as text. */
     String start() {
-      return start.clone().readUtf8();
+      return start.toString(StandardCharsets.UTF_8);
     }
   }
 
