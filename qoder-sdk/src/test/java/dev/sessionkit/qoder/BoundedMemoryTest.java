@@ -90,23 +90,23 @@ class BoundedMemoryTest {
   void aTwentyMegabyteUnknownFieldIsSkippedIn64MegabytesOfHeap() throws Exception {
     server.enqueue(new MockResponse.Builder().body(pageWithUnknownField(20 * MIB)).build());
 
-    assertEquals("decoded 1 events", probe("sync", 64 * MIB));
+    assertEquals("decoded 1 events", probe("sync", 64 * MIB, 64));
   }
 
   @Test
   void anAsyncCallCompletesEvenWhenReadingTheBodyRunsOutOfMemory() throws Exception {
     server.enqueue(new MockResponse.Builder().body(pageWithUnknownField(96 * MIB)).build());
 
-    String outcome = probe("async", Long.MAX_VALUE);
+    String outcome = probe("async", Long.MAX_VALUE, 64);
     System.out.println("96 MB body at -Xmx64m, async: " + outcome);
 
     assertTrue(outcome.startsWith("completed: "), outcome);
   }
 
-  /** Runs {@link HeapProbe} in a child JVM with a 64 MB heap against the server; returns its last line. */
-  private String probe(String mode, long maxResponseBytes) throws Exception {
+  /** Runs {@link HeapProbe} in a child JVM with a heap of {@code heapMb} against the server; returns its last line. */
+  private String probe(String mode, long maxResponseBytes, int heapMb) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+    Process process = new ProcessBuilder(java, "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         HeapProbe.class.getName(), server.url("/").toString(), mode, Long.toString(maxResponseBytes))
         .redirectErrorStream(true)
         .start();
