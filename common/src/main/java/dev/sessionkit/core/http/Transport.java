@@ -298,9 +298,8 @@ public final class Transport {
       if (!(returnType instanceof ParameterizedType)) {
         throw new IllegalArgumentException(method + " must return Call<T>");
       }
-      Type bodyType = ((ParameterizedType) returnType).getActualTypeArguments()[0];
-      JsonAdapter<Object> adapter = moshi.adapter(bodyType);
-      return strict ? adapter.failOnUnknown() : adapter;
+      // The guarded adapter: whatever an adapter throws comes out as a JsonDataException with its path.
+      return SessionkitMoshi.adapter(((ParameterizedType) returnType).getActualTypeArguments()[0], strict);
     });
   }
 
@@ -329,12 +328,8 @@ public final class Transport {
     } catch (JsonEncodingException | EOFException | JsonDataException e) {
       // Malformed JSON, a body that ended before its JSON did, or JSON of the wrong shape.
       throw decodingFailure(response, requestId, bounded, reader, e, attempts);
-    } catch (IOException e) {
-      throw e; // the connection failed mid-body: not the body's fault, and retried as a failure
-    } catch (RuntimeException e) {
-      // Anything else an adapter threw (a java.time or number range error, ...) is still a decoding failure.
-      throw decodingFailure(response, requestId, bounded, reader, e, attempts);
     }
+    // Any other IOException is the connection failing mid-body: not the body's fault, retried as such.
     if (value == null) {
       throw new DecodingException("the " + profile.serviceName() + " response to " + describe(response.request())
           + " was JSON null", new JsonDataException("null at $"), response.code(), requestId, bounded.start(),
@@ -373,7 +368,7 @@ public final class Transport {
    */
   private static final class BoundedSource extends ForwardingSource {
     private final long limit;
-    /** The first bytes, in a small array rather than a Buffer: a Buffer would take an 8 KiB segment per call. */
+    /** The first bytes, at most {@link ApiException#MAX_BODY_CHARS}. */
     private final ByteArrayOutputStream start = new ByteArrayOutputStream(256);
     private long read;
 
