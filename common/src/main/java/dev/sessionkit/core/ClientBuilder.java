@@ -156,6 +156,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   }
 
   /**
+   * Sets the largest event of a live stream this client reads, in bytes (default 4 MiB). A larger
+   * event fails the stream with a {@link dev.sessionkit.errors.ResponseTooLargeException} as soon
+   * as the limit is passed; the stream's whole length is not limited, since it is read event by event.
+   */
+  public B maxEventBytes(long maxEventBytes) {
+    options.maxEventBytes(maxEventBytes);
+    return self();
+  }
+
+  /**
    * Sets how many retries this client may spend while its requests keep failing (default
    * {@link RetryBudget#DEFAULT}: 500 tokens, 5 a retry, given back on success);
    * {@link RetryBudget#UNLIMITED} turns the budget off. Once it is spent, a failed request is not

@@ -22,6 +22,8 @@ public final class ClientOptions {
   public static final int DEFAULT_MAX_RETRIES = 2;
   /** The default largest response body a client reads: 32 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+  /** The default largest event of a live stream a client reads: 4 MiB. */
+  public static final long DEFAULT_MAX_EVENT_BYTES = 4L * 1024 * 1024;
   /** The default time to wait for a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** The default time to wait between two bytes of a response. */
@@ -40,6 +42,7 @@ public final class ClientOptions {
   private final HttpLogger logger;
   private final boolean strictDecoding;
   private final long maxResponseBytes;
+  private final long maxEventBytes;
   private final RetryBudget retryBudget;
   private final @Nullable Executor callbackExecutor;
   private final Clock clock;
@@ -59,6 +62,7 @@ public final class ClientOptions {
     this.logger = builder.logger;
     this.strictDecoding = builder.strictDecoding;
     this.maxResponseBytes = builder.maxResponseBytes;
+    this.maxEventBytes = builder.maxEventBytes;
     this.retryBudget = builder.retryBudget;
     this.callbackExecutor = builder.callbackExecutor;
     this.clock = builder.clock;
@@ -140,6 +144,14 @@ public final class ClientOptions {
     return maxResponseBytes;
   }
 
+  /**
+   * Returns the largest event of a live stream read, in bytes (its lines and fields together); a
+   * stream is read event by event, so its whole length is not limited.
+   */
+  public long maxEventBytes() {
+    return maxEventBytes;
+  }
+
   /** Returns how many retries the client may spend while its requests keep failing. */
   public RetryBudget retryBudget() {
     return retryBudget;
@@ -170,7 +182,7 @@ public final class ClientOptions {
     return "ClientOptions[baseUrl=" + baseUrl + ", credential=" + credential + ", authHeader=" + authHeader
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
         + ", maxRetries=" + maxRetries + ", logLevel=" + logLevel + ", strictDecoding=" + strictDecoding
-        + ", maxResponseBytes=" + maxResponseBytes + ", retryBudget=" + retryBudget
+        + ", maxResponseBytes=" + maxResponseBytes + ", maxEventBytes=" + maxEventBytes + ", retryBudget=" + retryBudget
         + (callbackExecutor == null ? "" : ", callbackExecutor=" + callbackExecutor) + "]";
   }
 
@@ -196,6 +208,7 @@ public final class ClientOptions {
     private HttpLogger logger = HttpLogger.system();
     private boolean strictDecoding;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private long maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
     private RetryBudget retryBudget = RetryBudget.DEFAULT;
     private @Nullable Executor callbackExecutor;
     private Clock clock = Clock.systemUTC();
@@ -217,6 +230,7 @@ public final class ClientOptions {
       this.logger = options.logger;
       this.strictDecoding = options.strictDecoding;
       this.maxResponseBytes = options.maxResponseBytes;
+      this.maxEventBytes = options.maxEventBytes;
       this.retryBudget = options.retryBudget;
       this.callbackExecutor = options.callbackExecutor;
       this.clock = options.clock;
@@ -308,6 +322,15 @@ public final class ClientOptions {
         throw new IllegalArgumentException("maxResponseBytes must be positive (got " + maxResponseBytes + ")");
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** Sets the largest event of a live stream read, in bytes (default 4 MiB). */
+    public Builder maxEventBytes(long maxEventBytes) {
+      if (maxEventBytes < 1) {
+        throw new IllegalArgumentException("maxEventBytes must be positive (got " + maxEventBytes + ")");
+      }
+      this.maxEventBytes = maxEventBytes;
       return this;
     }
 
