@@ -20,7 +20,7 @@ import org.openapitools.codegen.model.OperationsMap;
 
 /**
  * What the templates need to write one vendor's public surface, read from the spec's operations and
- * its {@code x-sessionkit-...} extensions (the vocabulary is documented in the README, "Adding a
+ * its {@code x-sessionkit-...} extensions (the vocabulary is documented in CONTRIBUTING.md, "Adding a
  * vendor or an operation"). Every value is checked here; templates only print.
  */
 final class VendorSurface {
