@@ -44,7 +44,7 @@ public final class SseParser {
   private boolean skipLf;
   private boolean atStart;
   private String idBuffer;
-  private String lastEventId;
+  private volatile String lastEventId;
   private long retryMillis = -1;
   private String type = "message";
   private long eventBytes;
