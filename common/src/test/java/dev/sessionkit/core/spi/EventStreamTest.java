@@ -207,6 +207,23 @@ class EventStreamTest {
   }
 
   @Test
+  void anEventThatIsNotWhatTheSpecDescribesFailsTypedNamingItsPath() {
+    server.enqueue(sse(frame(1) + "event: message\ndata: {\"type\":\"message\",\"n\":\"two\"}\n\n"));
+    ClientRuntime runtime = runtime(options().build());
+
+    try (EventStream<Ev> stream = runtime.stream(runtime.service(Api.class).events("s"), QODER_LIKE,
+        RequestOptions.NONE)) {
+      Iterator<Ev> events = stream.iterator();
+      events.next();
+      DecodingException e = assertThrows(DecodingException.class, events::hasNext);
+      assertTrue(e.getMessage().startsWith("could not decode the event \"message\" of the stream from GET "),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("$.n"), e.getMessage());
+      assertEquals(200, e.status());
+    }
+  }
+
+  @Test
   void aResponseThatIsNotAnEventStreamFailsTypedWithItsStart() {
     server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{\"data\":[]}").build());
     ClientRuntime runtime = runtime(options().build());

@@ -1,22 +1,15 @@
 package dev.sessionkit.core.internal.sse;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import dev.sessionkit.core.internal.http.Engine;
 import dev.sessionkit.core.internal.http.Resumption;
 import dev.sessionkit.core.spi.ErrorBodyParser;
 import dev.sessionkit.core.spi.StreamSpec;
 import dev.sessionkit.errors.ApiConnectionException;
-import dev.sessionkit.errors.DecodingException;
-import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.EventTooLargeException;
-import dev.sessionkit.errors.StreamErrorException;
 import dev.sessionkit.errors.StreamInterruptedException;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,14 +43,13 @@ final class StreamSession<T> {
   private final Resumption resumption;
   private final Engine.SuccessHandler<Connection> opener;
   private final StreamSpec<T> spec;
-  private final JsonAdapter<T> adapter;
-  private final ErrorBodyParser errorParser;
+  private final EventDecoder<T> decoder;
   private final Request request;
   private final Function<String, Request> resumeRequests;
   private final String target;
   private final SseParser parser;
   private final @Nullable DataFields fields;
-  private final int cursorIndex;
+  private final int[] cursorIndexes;
   private final AtomicBoolean busy = new AtomicBoolean();
   private volatile boolean closed;
   private volatile @Nullable Connection connection;
@@ -74,17 +66,18 @@ final class StreamSession<T> {
     this.resumption = resumption;
     this.opener = Connection.opener(engine);
     this.spec = spec;
-    this.adapter = adapter;
-    this.errorParser = errorParser;
     this.request = request;
     this.resumeRequests = resumeRequests;
     this.target = request.method() + " " + request.url();
+    this.decoder = new EventDecoder<>(adapter, errorParser, target);
     String resumedFrom = request.header("Last-Event-ID");
     this.parser = new SseParser(maxEventBytes, resumedFrom == null ? "" : resumedFrom);
     List<String> names = new ArrayList<>();
     if (spec.nameProperty() != null) names.add(spec.nameProperty());
-    this.cursorIndex = names.size();
-    if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) names.addAll(spec.cursorProperties());
+    if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) {
+      for (String property : spec.cursorProperties()) if (!names.contains(property)) names.add(property);
+    }
+    this.cursorIndexes = spec.cursorProperties().stream().mapToInt(names::indexOf).toArray();
     this.fields = names.isEmpty() ? null : new DataFields(names);
   }
 
@@ -172,9 +165,9 @@ final class StreamSession<T> {
     if (fields != null) fields.read(parser.data());
     String name = spec.nameProperty() == null ? parser.type() : Objects.requireNonNull(fields).value(0);
     if (name != null && spec.heartbeats().contains(name)) return null;
-    if (name != null && spec.errors().contains(name)) throw streamError(current, name);
+    if (name != null && spec.errors().contains(name)) throw decoder.error(parser.data(), name, current, attempts);
     if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) moveCursor();
-    T event = decode(current, name);
+    T event = decoder.decode(parser.data(), name, current, attempts);
     delivered++;
     resumption.progressed();
     if (name != null && spec.ends().contains(name)) finish();
@@ -183,41 +176,9 @@ final class StreamSession<T> {
 
   private void moveCursor() {
     String value = null;
-    for (int i = cursorIndex; value == null && i < cursorIndex + spec.cursorProperties().size(); i++) {
-      value = Objects.requireNonNull(fields).value(i);
-    }
+    for (int i = 0; value == null && i < cursorIndexes.length; i++) value = Objects.requireNonNull(fields).value(cursorIndexes[i]);
     if (value == null && !parser.lastEventId().isEmpty()) value = parser.lastEventId();
     if (value != null) cursor = value;
-  }
-
-  private T decode(Connection current, @Nullable String name) {
-    JsonReader reader = JsonReader.of(parser.data());
-    try {
-      T value = adapter.fromJson(reader);
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new JsonDataException("JSON document was not fully consumed at " + reader.getPath());
-      }
-      if (value == null) throw new JsonDataException("JSON null at $");
-      return value;
-    } catch (JsonEncodingException | EOFException | JsonDataException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (!why.contains("$")) why += " at " + reader.getPath();
-      throw new DecodingException("could not decode the event" + (name == null ? "" : " \"" + name + "\"")
-          + " of the stream from " + target + ": " + why, e, current.response.code(), current.requestId, null, attempts);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading an event held in memory", e);
-    }
-  }
-
-  private StreamErrorException streamError(Connection current, String name) {
-    String data = parser.data().readUtf8();
-    ErrorDetails details;
-    try {
-      details = errorParser.parse(current.response.code(), data);
-    } catch (RuntimeException unreadable) {
-      details = ErrorDetails.NONE;
-    }
-    return new StreamErrorException(target, name, details, current.requestId, data, attempts);
   }
 
   /** Decides how to go on after the connection dropped with {@code cause}. */
