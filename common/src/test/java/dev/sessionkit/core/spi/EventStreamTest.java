@@ -27,9 +27,7 @@ import dev.sessionkit.errors.StreamErrorException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -272,42 +270,5 @@ class EventStreamTest {
         RequestOptions.NONE)) {
       assertEquals(5, stream.stream().count(), "about a second of stream, past the 300 ms call timeout");
     }
-  }
-
-  @Test
-  void closeFromAnotherThreadEndsABlockedIterationQuietlyAndLeavesNoConnection() throws Exception {
-    StreamFixtures.Endless body = new StreamFixtures.Endless(frames(1, 2));
-    server.enqueue(body.response());
-    ClientRuntime runtime = runtime(options().build());
-    EventStream<Ev> stream = runtime.stream(runtime.service(Api.class).events("s"), QODER_LIKE, RequestOptions.NONE);
-    Iterator<Ev> events = stream.iterator();
-    events.next();
-    events.next();
-
-    CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(events::hasNext);
-    Thread.sleep(200);
-    assertFalse(blocked.isDone(), "waiting for a third event");
-    stream.close();
-
-    assertFalse(blocked.get(5, TimeUnit.SECONDS), "ends quietly, with no connection error");
-    assertTrue(body.gone.await(5, TimeUnit.SECONDS), "the server saw the connection close");
-    assertEquals(0, http.connectionPool().connectionCount());
-    assertEquals("2", stream.lastEventId());
-  }
-
-  @Test
-  void anEventStreamIsIteratedOnceAndItsJavaStreamClosesIt() throws Exception {
-    StreamFixtures.Endless body = new StreamFixtures.Endless(frames(1, 3));
-    server.enqueue(body.response());
-    ClientRuntime runtime = runtime(options().build());
-    EventStream<Ev> events = runtime.stream(runtime.service(Api.class).events("s"), QODER_LIKE, RequestOptions.NONE);
-
-    try (Stream<Ev> stream = events.stream()) {
-      assertEquals(List.of(1, 2), stream.limit(2).map(event -> ((Msg) event).n()).toList());
-    }
-
-    assertTrue(body.gone.await(5, TimeUnit.SECONDS));
-    IllegalStateException e = assertThrows(IllegalStateException.class, events::iterator);
-    assertEquals("an EventStream is iterated once; this one already was", e.getMessage());
   }
 }

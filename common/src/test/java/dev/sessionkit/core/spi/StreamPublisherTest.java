@@ -5,7 +5,6 @@ import static dev.sessionkit.core.spi.StreamFixtures.sse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.Credential;
@@ -123,45 +122,6 @@ class StreamPublisherTest {
     assertEquals(5, ((Msg) recorder.next()).n());
     assertNull(recorder.signals.poll(300, TimeUnit.MILLISECONDS));
     recorder.subscription.cancel();
-  }
-
-  @Test
-  void cancellingWhileTheReaderWaitsForAnEventLeavesNoThreadAndNoConnection() throws Exception {
-    Endless body = new Endless(frames(1, 2));
-    server.enqueue(body.response());
-    Recorder recorder = new Recorder();
-    publisher(runtime(ClientOptions.builder())).subscribe(recorder);
-    recorder.subscription.request(Long.MAX_VALUE);
-    recorder.next();
-    recorder.next();
-    assertEquals(1, streamThreads().size(), "one thread of its own, now waiting for a third event");
-
-    recorder.subscription.cancel();
-
-    assertTrue(body.gone.await(5, TimeUnit.SECONDS), "the server saw the connection close");
-    awaitNoStreamThread();
-    assertEquals(0, http.connectionPool().connectionCount());
-    assertEquals(0, http.dispatcher().runningCallsCount());
-    assertEquals(List.of("sessionkit-stream-Test-"), recorder.threads.stream()
-        .map(name -> name.replaceAll("[0-9]+$", "")).distinct().toList());
-    assertNull(recorder.signals.poll(100, TimeUnit.MILLISECONDS), "no signal after cancel");
-    assertTrue(!recorder.done.isDone(), "no onComplete or onError after cancel");
-  }
-
-  @Test
-  void cancellingWhileDemandIsZeroLeavesNoThreadAndNoConnection() throws Exception {
-    Endless body = new Endless(frames(1, 5));
-    server.enqueue(body.response());
-    Recorder recorder = new Recorder();
-    publisher(runtime(ClientOptions.builder())).subscribe(recorder);
-    recorder.subscription.request(1);
-    recorder.next();
-
-    recorder.subscription.cancel();
-
-    assertTrue(body.gone.await(5, TimeUnit.SECONDS));
-    awaitNoStreamThread();
-    assertEquals(0, http.connectionPool().connectionCount());
   }
 
   @Test
