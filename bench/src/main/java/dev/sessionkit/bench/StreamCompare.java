@@ -170,13 +170,15 @@ public final class StreamCompare {
     variants.put("loopback: raw okhttp-sse loop", bench::okhttpSseLoopback);
     Map<String, List<double[]>> samples = run(variants, events, rounds);
 
-    System.out.println("| variant | wall ms (median) | CPU ms (median) | CPU min–max ms | events/s (CPU) | bytes/event |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("| variant | wall ms (median) | wall min–max ms | CPU ms (median) | CPU min–max ms | events/s (CPU)"
+        + " | bytes/event |");
+    System.out.println("|---|---|---|---|---|---|---|");
     for (String name : variants.keySet()) {
       List<double[]> variant = samples.get(name);
       double cpu = median(variant, 1);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f–%.1f | %,.0f | %,.0f |%n", name, median(variant, 0),
-          cpu, min(variant, 1), max(variant, 1), events / (cpu / 1000), median(variant, 2) / events);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f–%.1f | %.1f | %.1f–%.1f | %,.0f | %,.0f |%n", name,
+          median(variant, 0), min(variant, 0), max(variant, 0), cpu, min(variant, 1), max(variant, 1),
+          events / (cpu / 1000), median(variant, 2) / events);
     }
     System.out.println();
     System.out.println("| EventStream throughput / raw okhttp-sse loop (medians) | by CPU | by wall clock |");
