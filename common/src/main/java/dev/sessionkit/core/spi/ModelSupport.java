@@ -1,23 +1,21 @@
-package dev.sessionkit.core.json.internal;
+package dev.sessionkit.core.spi;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.Types;
-import dev.sessionkit.core.json.EpochSeconds;
 import dev.sessionkit.errors.MissingFieldException;
-import java.lang.annotation.Annotation;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the generated Moshi adapters share: the required-field rule and its paths. Internal to
- * sessionkit: called by generated code only, and may change in any release.
+ * What the generated Moshi adapters share: the required-field rule and its paths.
+ *
+ * <p>Part of the service-provider contract between {@code common} and the code generated from a
+ * spec ({@code specs/templates/record.mustache} calls it); public because a vendor module generated
+ * from any spec must reach it. Applications have no reason to call it.
  *
  * <p>Nothing here runs on the happy path: paths are built, and decoded records remembered, only
  * when a required field is missing.
@@ -28,19 +26,8 @@ public final class ModelSupport {
 
   private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
   private static final Map<Key, String> PATHS = new LinkedHashMap<>();
-  private static final Set<? extends Annotation> EPOCH_SECONDS =
-      Types.getFieldJsonQualifierAnnotations(ModelSupport.class, "epochSecondsMarker");
-
-  @EpochSeconds
-  @SuppressWarnings("unused")
-  private static @Nullable Instant epochSecondsMarker;
 
   private ModelSupport() {}
-
-  /** Returns the qualifier set that selects the {@link EpochSeconds} instant adapter. */
-  public static Set<? extends Annotation> epochSeconds() {
-    return EPOCH_SECONDS;
-  }
 
   /**
    * Returns the JSON path of the object {@code reader} is inside, before its {@code endObject()}:

@@ -1,4 +1,4 @@
-package dev.sessionkit.core.json.internal;
+package dev.sessionkit.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
