@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Generated models carry their own adapters (no reflection when decoding); this class finds
  * them by naming convention, so a custom {@link Moshi.Builder} from {@link #newBuilder()} uses them
- * too.
+ * too. They are the only way a {@link JsonUnion} or an {@link OpenEnum} is read: asking for the
+ * adapter of one that has no generated adapter fails with an {@link IllegalArgumentException}
+ * naming the type.
  *
  * <pre>{@code
  * JsonAdapter<SessionEventList> strict = SessionkitMoshi.adapter(SessionEventList.class, true);
@@ -48,8 +50,6 @@ public final class SessionkitMoshi {
     return new Moshi.Builder()
         .add(new GeneratedAdapterFactory())
         .add(String.class, new TextAdapter())
-        .add(new UnionAdapterFactory())
-        .add(new OpenEnumAdapterFactory())
         .add(new ScalarAdapters());
   }
 
