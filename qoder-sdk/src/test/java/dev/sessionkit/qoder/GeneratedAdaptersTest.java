@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import dev.sessionkit.core.json.DriftListener;
 import dev.sessionkit.core.json.JsonValue;
+import dev.sessionkit.core.json.OpenEnum;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import dev.sessionkit.errors.MissingFieldException;
 import dev.sessionkit.qoder.model.AgentMessageEvent;
@@ -21,7 +23,9 @@ import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.TextBlock;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +180,64 @@ class GeneratedAdaptersTest {
   @Test
   void aDocumentedEnumValueSpelledWithEscapesIsStillItsConstant() throws Exception {
     assertSame(SessionStatus.IDLE, SessionkitMoshi.adapter(SessionStatus.class, true).fromJson("\"\\u0069dle\""));
+  }
+
+  @Test
+  void aDriftListenerHearsOfEverythingLenientDecodingToleratesWithItsPath() throws Exception {
+    Heard heard = new Heard();
+    String json = page(
+        "{\"id\":\"evt_0\",\"type\":\"agent.tool_use\"}",
+        NO_SESSION_ID.replace("\"content\"", "\"mood\":1,\"content\""),
+        MESSAGE.replace("\"evt_1\"", "12345"),
+        Fixtures.event("evt_s", "{\"type\":\"session.status_idle\",\"status\":\"paused\",\"stop_reason\":{\"type\":\"end_turn\"}}"));
+
+    SessionEventList list = SessionkitMoshi.adapter(SessionEventList.class, heard).fromJson(json);
+
+    assertEquals(LENIENT.fromJson(json), list);
+    assertEquals(List.of(
+        "unknownVariant $.data[0] SessionEvent type agent.tool_use",
+        "unknownField $.data[1].mood mood",
+        "missingRequiredField $.data[1].session_id session_id",
+        "numberForString $.data[2].id 12345",
+        "unknownEnumValue $.data[3].status SessionStatus paused"), heard.lines);
+  }
+
+  @Test
+  void aDriftListenerHearsNothingOfADocumentTheSpecDescribes() throws Exception {
+    Heard heard = new Heard();
+    String json = page(MESSAGE, MESSAGE_TYPE_LAST);
+    assertEquals(STRICT.fromJson(json), SessionkitMoshi.adapter(SessionEventList.class, heard).fromJson(json));
+    assertEquals(List.of(), heard.lines);
+  }
+
+  /** Records every callback as one line: what, where, and the detail. */
+  private static final class Heard implements DriftListener {
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void unknownField(String path, String name) {
+      lines.add("unknownField " + path + " " + name);
+    }
+
+    @Override
+    public void unknownVariant(String path, Class<?> union, String discriminator, @Nullable String label) {
+      lines.add("unknownVariant " + path + " " + union.getSimpleName() + " " + discriminator + " " + label);
+    }
+
+    @Override
+    public void unknownEnumValue(String path, Class<? extends OpenEnum> type, String value) {
+      lines.add("unknownEnumValue " + path + " " + type.getSimpleName() + " " + value);
+    }
+
+    @Override
+    public void missingRequiredField(String path, String name) {
+      lines.add("missingRequiredField " + path + " " + name);
+    }
+
+    @Override
+    public void numberForString(String path, String text) {
+      lines.add("numberForString " + path + " " + text);
+    }
   }
 
   @Test

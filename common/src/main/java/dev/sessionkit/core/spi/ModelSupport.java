@@ -2,7 +2,10 @@ package dev.sessionkit.core.spi;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.sessionkit.core.json.DriftListener;
+import dev.sessionkit.core.json.OpenEnum;
 import dev.sessionkit.errors.MissingFieldException;
+import java.io.IOException;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
@@ -11,14 +14,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the generated Moshi adapters share: the required-field rule and its paths.
+ * What the generated Moshi adapters share: what they do when a document differs from the spec
+ * (an unknown field, variant or enum value, a missing required field), in strict decoding, in
+ * lenient decoding and for a {@link DriftListener}, with the JSON paths.
  *
  * <p>Part of the service-provider contract between {@code common} and the code generated from a
- * spec ({@code specs/templates/record.mustache} calls it); public because a vendor module generated
- * from any spec must reach it. Applications have no reason to call it.
+ * spec (the record, union and open enum templates in {@code specs/templates} call it); public
+ * because a vendor module generated from any spec must reach it. Applications have no reason to
+ * call it.
  *
- * <p>Nothing here runs on the happy path: paths are built, and decoded records remembered, only
- * when a required field is missing.
+ * <p>Nothing here runs on the happy path: generated adapters call it only for what the spec does
+ * not describe, and paths are built, and decoded records remembered, only then.
  */
 public final class ModelSupport {
   /** How many records with missing fields are remembered at most; the oldest are forgotten first. */
@@ -30,22 +36,92 @@ public final class ModelSupport {
   private ModelSupport() {}
 
   /**
-   * Returns the JSON path of the object {@code reader} is inside, before its {@code endObject()}:
-   * {@code last} is the 1-based index in {@code names} of the last field read, 0 when none was,
-   * and -1 when the last one was skipped as unknown.
+   * Skips the member {@code reader} is at, whose name the record does not declare: strict
+   * decoding fails naming its path (Moshi's {@code Cannot skip unexpected NAME at $.data[1].mood}),
+   * and a {@link DriftListener} hears of it. Afterwards the member counts as the last one read as
+   * {@code -1} for {@link #missingFields}.
    */
-  public static String objectPath(JsonReader reader, String[] names, int last) {
+  public static void skipUnknownField(JsonReader reader) throws IOException {
+    DriftListener drift = reader.failOnUnknown() ? null : reader.tag(DriftListener.class);
+    if (drift == null) {
+      reader.skipName();
+    } else {
+      String name = reader.nextName();
+      drift.unknownField(reader.getPath(), name);
+    }
+    reader.skipValue();
+  }
+
+  /**
+   * Applies the required-field rule to the object {@code reader} is inside, before its
+   * {@code endObject()}, when fields are missing: bit {@code i} of {@code missing} is set when
+   * {@code names[i - 1]} is, and {@code last} is the 1-based index in {@code names} of the last
+   * field read, 0 when none was, and -1 when the last one was skipped as unknown. Strict decoding
+   * fails naming the first missing field ({@code Required field "session_id" missing at $.data[3]});
+   * a {@link DriftListener} hears of each, in the order of {@code names}.
+   *
+   * @return the object's path, for {@link #remember}
+   */
+  public static String missingFields(JsonReader reader, String[] names, long missing, int last) {
+    String objectPath = objectPath(reader, names, last);
+    if (reader.failOnUnknown()) throw missingRequired(names, missing, objectPath);
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) {
+      for (long left = missing; left != 0L; left &= left - 1) {
+        String name = names[Long.numberOfTrailingZeros(left) - 1];
+        drift.missingRequiredField(objectPath + "." + name, name);
+      }
+    }
+    return objectPath;
+  }
+
+  /**
+   * Handles the union value {@code reader} is at, whose discriminator names no variant the spec
+   * lists ({@code label}), or which has no string discriminator ({@code label} null): strict
+   * decoding fails naming the union and the path, and a {@link DriftListener} hears of it; the
+   * caller then keeps the value whole.
+   */
+  public static void unknownVariant(JsonReader reader, Class<?> union, String discriminator, @Nullable String label) {
+    if (reader.failOnUnknown()) {
+      throw new JsonDataException(label == null
+          ? union.getSimpleName() + " without a string \"" + discriminator + "\" at " + reader.getPath()
+          : "Unknown " + union.getSimpleName() + " " + discriminator + " \"" + label + "\" at " + reader.getPath());
+    }
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) drift.unknownVariant(reader.getPath(), union, discriminator, label);
+  }
+
+  /**
+   * Returns the path of the value {@code reader} is at when someone will want it should the value
+   * be unknown (strict decoding, or a {@link DriftListener}), else {@code null}, so that lenient
+   * decoding builds no path. Call it before reading the value.
+   */
+  public static @Nullable String watchedPath(JsonReader reader) {
+    return reader.failOnUnknown() || reader.tag(DriftListener.class) != null ? reader.getPath() : null;
+  }
+
+  /**
+   * Handles an open enum value the spec does not list, read at {@code path} (from
+   * {@link #watchedPath}): strict decoding fails ({@code Unknown SessionStatus value "paused" at
+   * $.status}), and a {@link DriftListener} hears of it; the caller then keeps the value.
+   */
+  public static void unknownEnumValue(JsonReader reader, String path, Class<? extends OpenEnum> type, String value) {
+    if (reader.failOnUnknown()) {
+      throw new JsonDataException("Unknown " + type.getSimpleName() + " value \"" + value + "\" at " + path);
+    }
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) drift.unknownEnumValue(path, type, value);
+  }
+
+  /** The path of the object {@code reader} is inside, before its {@code endObject()} (see {@link #missingFields}). */
+  static String objectPath(JsonReader reader, String[] names, int last) {
     String path = reader.getPath();
     String suffix = "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : "");
     return path.endsWith(suffix) ? path.substring(0, path.length() - suffix.length()) : path;
   }
 
-  /**
-   * Returns the failure of strict decoding for the first field of {@code missing} (bit {@code i}
-   * set when {@code names[i - 1]} is missing), such as
-   * {@code Required field "session_id" missing at $.data[3]}.
-   */
-  public static JsonDataException missingRequired(String[] names, long missing, String objectPath) {
+  /** The failure of strict decoding for the first field of {@code missing} (see {@link #missingFields}). */
+  static JsonDataException missingRequired(String[] names, long missing, String objectPath) {
     String name = names[Long.numberOfTrailingZeros(missing) - 1];
     return new JsonDataException("Required field \"" + name + "\" missing at " + objectPath);
   }

@@ -100,6 +100,16 @@ class SessionkitMoshiTest {
   }
 
   @Test
+  void anAdapterWithADriftListenerFailsAsTheLenientOneDoesNamingThePath() {
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> SessionkitMoshi.adapter(Stamped.class, new DriftListener() {}).fromJson("{\"at\":\"yesterday\"}"));
+    assertEquals("Expected an RFC 3339 timestamp but was \"yesterday\" at $.at", e.getMessage());
+    NullPointerException none = assertThrows(NullPointerException.class,
+        () -> SessionkitMoshi.adapter(Stamped.class, (DriftListener) null));
+    assertEquals("listener == null", none.getMessage());
+  }
+
+  @Test
   void decimalsKeepEveryDigit() throws Exception {
     Measure measure = SessionkitMoshi.adapter(Measure.class, true).fromJson("{\"radius_m\":0.30000000000000000004}");
     assertEquals(new BigDecimal("0.30000000000000000004"), measure.radius());
