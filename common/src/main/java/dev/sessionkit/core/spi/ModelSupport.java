@@ -38,8 +38,8 @@ public final class ModelSupport {
   /**
    * Skips the member {@code reader} is at, whose name the record does not declare: strict
    * decoding fails naming its path (Moshi's {@code Cannot skip unexpected NAME at $.data[1].mood}),
-   * and a {@link DriftListener} hears of it. Afterwards the member counts as the last one read as
-   * {@code -1} for {@link #missingFields}.
+   * and a {@link DriftListener} hears of it. The caller then passes {@code -1} as the last field
+   * read to {@link #missingFields}.
    */
   public static void skipUnknownField(JsonReader reader) throws IOException {
     DriftListener drift = reader.failOnUnknown() ? null : reader.tag(DriftListener.class);
@@ -92,9 +92,9 @@ public final class ModelSupport {
   }
 
   /**
-   * Returns the path of the value {@code reader} is at when someone will want it should the value
-   * be unknown (strict decoding, or a {@link DriftListener}), else {@code null}, so that lenient
-   * decoding builds no path. Call it before reading the value.
+   * Returns the path of the value {@code reader} is at if an unknown value there would be refused
+   * (strict decoding) or reported (a {@link DriftListener}), else {@code null}, so that plain
+   * lenient decoding builds no path. Call it before reading the value.
    */
   public static @Nullable String watchedPath(JsonReader reader) {
     return reader.failOnUnknown() || reader.tag(DriftListener.class) != null ? reader.getPath() : null;
