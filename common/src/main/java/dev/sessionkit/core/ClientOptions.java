@@ -1,6 +1,6 @@
 package dev.sessionkit.core;
 
-import dev.sessionkit.core.internal.http.Loopback;
+import dev.sessionkit.core.internal.Loopback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
