@@ -1,10 +1,11 @@
 /**
- * The vendor-neutral runtime every sessionkit SDK is built on: client builders, auth, retries,
- * paging, the error hierarchy and the Moshi setup.
+ * The vendor-neutral runtime every sessionkit SDK is built on: client builders and options, auth,
+ * retries, paging, the error hierarchy and the Moshi setup.
  *
  * <p>Its public API names OkHttp ({@code httpClient(OkHttpClient)}), Retrofit (the generated
  * interfaces' {@code Call}), Moshi and JSpecify's nullness annotations, so a module that reads this
- * one reads those too.
+ * one reads those too. {@code dev.sessionkit.core.spi} is the contract with generated vendor code;
+ * the {@code internal} packages are not exported.
  */
 module dev.sessionkit.core {
   requires transitive okhttp3;
@@ -17,6 +18,7 @@ module dev.sessionkit.core {
   exports dev.sessionkit.core;
   exports dev.sessionkit.core.http;
   exports dev.sessionkit.core.json;
+  exports dev.sessionkit.core.spi;
   exports dev.sessionkit.errors;
   // Support for generated model code (ModelSupport), not API: internal, with no compatibility
   // promise. Exported to all, so that common names no vendor and a vendor generated from a new

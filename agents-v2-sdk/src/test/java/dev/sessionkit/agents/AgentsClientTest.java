@@ -15,7 +15,7 @@ import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
-import okhttp3.logging.HttpLoggingInterceptor;
+import dev.sessionkit.core.LogLevel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +118,7 @@ class AgentsClientTest {
   void theKeyNeverShowsInToStringOrLogs() throws Exception {
     List<String> logs = new ArrayList<>();
     AgentsClient client = AgentsClient.builder().apiKey(Fixtures.API_KEY).baseUrl(server.url("/").toString())
-        .logLevel(HttpLoggingInterceptor.Level.HEADERS).logger(logs::add).build();
+        .logLevel(LogLevel.DEBUG).logger(logs::add).build();
 
     RecordedRequest request = listOnce(client);
 

@@ -1,7 +1,5 @@
 package dev.sessionkit.core;
 
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +7,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public final class AsyncPager<T> {
-  private final @Nullable String startCursor;
-  private final Function<@Nullable String, ? extends CompletableFuture<?>> fetch;
-  private final Function<Object, Page<T>> read;
+  final @Nullable String startCursor;
+  final Function<@Nullable String, ? extends CompletableFuture<?>> fetch;
+  final Function<Object, Page<T>> read;
 
   private AsyncPager(@Nullable String startCursor, Function<@Nullable String, ? extends CompletableFuture<?>> fetch,
       Function<Object, Page<T>> read) {
@@ -62,7 +58,8 @@ public final class AsyncPager<T> {
   /**
    * Passes every item from the start cursor on to {@code action}, in order, one page at a time.
    *
-   * @param action called with each item, on the thread that completed the page's call
+   * @param action called with each item, on the thread that completed the page's call: the client's
+   *     {@code callbackExecutor} when it has one, else OkHttp's dispatcher thread
    * @return a future that completes when every item was consumed; cancelling it stops the fetching
    */
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
@@ -82,127 +79,18 @@ public final class AsyncPager<T> {
   public Flow.Publisher<T> publisher() {
     return subscriber -> {
       Objects.requireNonNull(subscriber, "subscriber == null");
-      Publication<T> publication = new Publication<>(this, subscriber);
+      PagePublication<T> publication = new PagePublication<>(this, subscriber);
       subscriber.onSubscribe(publication);
     };
   }
 
-  /** One subscription: demand, the current page and the call in flight; signals are serialized. */
-  private static final class Publication<T> implements Flow.Subscription {
-    private final AsyncPager<T> pager;
-    private final Flow.Subscriber<? super T> subscriber;
-    private final CursorGuard guard;
-    private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger wip = new AtomicInteger();
-    private volatile Iterator<T> current = Collections.emptyIterator();
-    private volatile @Nullable String cursor;
-    private volatile boolean fetchedAny;
-    private volatile boolean fetching;
-    private volatile boolean cancelled;
-    private volatile @Nullable Throwable error;
-    private volatile @Nullable Future<?> inFlight;
-    private boolean terminated;
-
-    Publication(AsyncPager<T> pager, Flow.Subscriber<? super T> subscriber) {
-      this.pager = pager;
-      this.subscriber = subscriber;
-      this.cursor = pager.startCursor;
-      this.guard = new CursorGuard(pager.startCursor);
+  /** The failure a page future carried, without CompletableFuture's wrappers. */
+  static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
     }
-
-    @Override
-    public void request(long n) {
-      if (n <= 0) {
-        error = new IllegalArgumentException("request(n) needs n > 0 (got " + n + ")");
-      } else {
-        demand.getAndAccumulate(n, (had, more) -> had + more < 0 ? Long.MAX_VALUE : had + more);
-      }
-      drain();
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-      Future<?> call = inFlight;
-      if (call != null) call.cancel(true);
-    }
-
-    /** Runs the delivery loop on one thread at a time; a call while it runs makes it go round again. */
-    private void drain() {
-      if (wip.getAndIncrement() != 0) return;
-      int missed = 1;
-      do {
-        deliver();
-        missed = wip.addAndGet(-missed);
-      } while (missed != 0);
-    }
-
-    private void deliver() {
-      if (terminated || cancelled) return;
-      if (error != null) {
-        fail(error);
-        return;
-      }
-      try {
-        while (demand.get() > 0 && current.hasNext()) {
-          if (cancelled) return;
-          T item = current.next();
-          if (demand.get() != Long.MAX_VALUE) demand.decrementAndGet();
-          subscriber.onNext(item);
-        }
-      } catch (Throwable e) {
-        cancel();
-        fail(e);
-        return;
-      }
-      if (cancelled || fetching || current.hasNext()) return;
-      if (fetchedAny && cursor == null) {
-        terminated = true;
-        subscriber.onComplete();
-      } else if (demand.get() > 0) {
-        fetch();
-      }
-    }
-
-    private void fetch() {
-      String followed = cursor;
-      CompletableFuture<?> call;
-      try {
-        if (fetchedAny) guard.checkNotRepeated(Objects.requireNonNull(followed));
-        call = pager.fetch.apply(followed);
-      } catch (Throwable e) {
-        fail(e);
-        return;
-      }
-      fetching = true;
-      inFlight = call;
-      if (cancelled) {
-        call.cancel(true);
-        return;
-      }
-      call.whenComplete((response, failure) -> {
-        if (failure != null) {
-          error = Run.unwrap(failure);
-        } else {
-          try {
-            guard.fetched(followed);
-            Page<T> page = pager.read.apply(response);
-            current = page.items().iterator();
-            cursor = page.nextCursor();
-            fetchedAny = true;
-          } catch (Throwable e) {
-            error = e;
-          }
-        }
-        fetching = false;
-        drain();
-      });
-    }
-
-    private void fail(Throwable e) {
-      terminated = true;
-      subscriber.onError(e);
-    }
+    return cause;
   }
 
   /** One traversal: the cursor trail, the call in flight and the future the caller holds. */
@@ -288,14 +176,6 @@ public final class AsyncPager<T> {
         done.completeExceptionally(e);
         return null;
       }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-      Throwable cause = error;
-      while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      return cause;
     }
   }
 }

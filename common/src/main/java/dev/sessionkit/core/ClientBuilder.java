@@ -1,18 +1,16 @@
 package dev.sessionkit.core;
 
-import dev.sessionkit.core.http.Loopback;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import okhttp3.HttpUrl;
+import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every vendor client builder shares: credential, base URL, timeouts, retries, a shared
- * OkHttp client, logging and strict decoding. Each vendor's {@code Client.Builder} extends this and
- * adds {@code build()}.
+ * OkHttp client, logging, strict decoding, the callback executor and, for tests, the clock and
+ * sleeper. Each vendor's {@code Client.Builder} extends this, knows its vendor's environment
+ * variables and defaults, and adds {@code build()}. The values end up in {@link ClientOptions}.
  *
  * <p>Setters validate eagerly and name the parameter, the rule and the value; the credential is
  * never echoed.
@@ -21,27 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param <C> the client it builds
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
-  /** The default maximum number of retries of a failed idempotent request. */
-  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** The default maximum number of retries of a failed request that is safe to repeat. */
+  public static final int DEFAULT_MAX_RETRIES = ClientOptions.DEFAULT_MAX_RETRIES;
   /** The default largest response body a client reads: 32 MiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = ClientOptions.DEFAULT_MAX_RESPONSE_BYTES;
 
   private final String credentialEnv;
   private final String baseUrlEnv;
-  private HttpUrl baseUrl;
-  private @Nullable Credential credential;
-  private String authHeader;
-  private String authScheme;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration readTimeout = Duration.ofSeconds(60);
-  private Duration callTimeout = Duration.ZERO;
-  private int maxRetries = DEFAULT_MAX_RETRIES;
-  private @Nullable OkHttpClient httpClient;
-  private HttpLoggingInterceptor.Level logLevel = HttpLoggingInterceptor.Level.NONE;
-  private HttpLoggingInterceptor.@Nullable Logger logger;
-  private boolean strictDecoding;
-  private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-  private RetryBudget retryBudget = RetryBudget.DEFAULT;
+  private ClientOptions.Builder options = ClientOptions.builder();
 
   /**
    * Creates a builder for a service at {@code defaultBaseUrl} whose credential goes in
@@ -50,9 +35,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    */
   protected ClientBuilder(String defaultBaseUrl, String authHeader, String authScheme, String credentialEnv,
       String baseUrlEnv) {
-    this.baseUrl = parseBaseUrl(defaultBaseUrl);
-    this.authHeader = authHeader;
-    this.authScheme = authScheme;
+    options.baseUrl(defaultBaseUrl).authHeader(authHeader, authScheme);
     this.credentialEnv = credentialEnv;
     this.baseUrlEnv = baseUrlEnv;
   }
@@ -64,30 +47,35 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
 
   /** Sets the token (or API key) sent with every request. Never logged or echoed. */
   public B token(String token) {
-    this.credential = Credential.of(token);
+    options.credential(Credential.of(token));
     return self();
   }
 
   /** Sets the base URL; https, or plain http only to a loopback host. */
   public B baseUrl(String baseUrl) {
-    this.baseUrl = parseBaseUrl(baseUrl);
+    options.baseUrl(baseUrl);
     return self();
   }
 
-  /** Reads the credential (and base URL, if set) from the process environment. */
+  /** Reads the credential, the base URL and {@value LogLevel#ENV} from the process environment. */
   public B fromEnv() {
     return fromEnv(System.getenv());
   }
 
   /**
-   * Reads the credential and the optional base URL from {@code env}: the variables this vendor
-   * documents. Variables that are unset or empty leave the builder as it was.
+   * Reads from {@code env} the credential, the optional base URL (the variables this vendor documents)
+   * and the optional log level, {@value LogLevel#ENV} ({@code info} or {@code debug}). Variables that
+   * are unset or empty leave the builder as it was.
+   *
+   * @throws IllegalArgumentException if a variable is set to a value that is not allowed, naming it
    */
   public B fromEnv(Map<String, String> env) {
     String token = env.get(credentialEnv);
     if (token != null && !token.isBlank()) token(token.strip());
     String url = env.get(baseUrlEnv);
     if (url != null && !url.isBlank()) baseUrl(url.strip());
+    String log = env.get(LogLevel.ENV);
+    if (log != null && !log.isBlank()) logLevel(LogLevel.parse(log));
     return self();
   }
 
@@ -98,33 +86,28 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
 
   /** Sets how long to wait for a connection (default 10 s). */
   public B connectTimeout(Duration timeout) {
-    this.connectTimeout = positive("connectTimeout", timeout);
+    options.connectTimeout(timeout);
     return self();
   }
 
-  /** Sets how long to wait between bytes of a response (default 60 s). */
+  /** Sets how long to wait between two bytes of a response (default 60 s). */
   public B readTimeout(Duration timeout) {
-    this.readTimeout = positive("readTimeout", timeout);
+    options.readTimeout(timeout);
     return self();
   }
 
-  /** Sets how long one call may take from start to end; zero (the default) for no limit. */
+  /** Sets how long one attempt of a call may take from start to end; zero (the default) for no limit. */
   public B callTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "callTimeout == null");
-    if (timeout.isNegative()) throw new IllegalArgumentException("callTimeout must not be negative (got " + timeout + ")");
-    this.callTimeout = timeout;
+    options.callTimeout(timeout);
     return self();
   }
 
   /**
-   * Sets how many times a failed idempotent request (connection failure, 408, 429, 5xx) is retried
-   * (default {@value #DEFAULT_MAX_RETRIES}); 0 turns retries off.
+   * Sets how many times a failed request that is safe to repeat (connection failure, 408, 429, 5xx)
+   * is retried (default {@value #DEFAULT_MAX_RETRIES}); 0 turns retries off.
    */
   public B maxRetries(int maxRetries) {
-    if (maxRetries < 0 || maxRetries > 10) {
-      throw new IllegalArgumentException("maxRetries must be between 0 and 10 (got " + maxRetries + ")");
-    }
-    this.maxRetries = maxRetries;
+    options.maxRetries(maxRetries);
     return self();
   }
 
@@ -135,19 +118,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
 
   /** Shares {@code client}'s connection pool and dispatcher; the client itself is not changed. */
   public B httpClient(OkHttpClient client) {
-    this.httpClient = Objects.requireNonNull(client, "httpClient == null");
+    options.httpClient(client);
     return self();
   }
 
-  /** Logs each exchange at {@code level} through OkHttp's logging interceptor; credentials are redacted. */
-  public B logLevel(HttpLoggingInterceptor.Level level) {
-    this.logLevel = Objects.requireNonNull(level, "logLevel == null");
+  /** Sets what is logged (default {@link LogLevel#NONE}, or {@value LogLevel#ENV} with {@code fromEnv}). */
+  public B logLevel(LogLevel level) {
+    options.logLevel(level);
     return self();
   }
 
-  /** Sends logs to {@code logger} instead of OkHttp's default. */
-  public B logger(HttpLoggingInterceptor.Logger logger) {
-    this.logger = Objects.requireNonNull(logger, "logger == null");
+  /** Sends log lines to {@code logger} instead of {@link HttpLogger#system()}. */
+  public B logger(HttpLogger logger) {
+    options.logger(logger);
     return self();
   }
 
@@ -156,7 +139,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * {@link dev.sessionkit.errors.DecodingException} naming its JSON path. For contract tests; off by default.
    */
   public B strictDecoding(boolean strict) {
-    this.strictDecoding = strict;
+    options.strictDecoding(strict);
     return self();
   }
 
@@ -168,10 +151,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * raise the limit for very large unpaged responses, such as a Piper session with many runs.
    */
   public B maxResponseBytes(long maxResponseBytes) {
-    if (maxResponseBytes < 1) {
-      throw new IllegalArgumentException("maxResponseBytes must be positive (got " + maxResponseBytes + ")");
-    }
-    this.maxResponseBytes = maxResponseBytes;
+    options.maxResponseBytes(maxResponseBytes);
+    return self();
+  }
+
+  /**
+   * Sets the largest event of a live stream this client reads, in bytes (default 4 MiB). A larger
+   * event fails the stream with a {@link dev.sessionkit.errors.ResponseTooLargeException} as soon
+   * as the limit is passed; the stream's whole length is not limited, since it is read event by event.
+   */
+  public B maxEventBytes(long maxEventBytes) {
+    options.maxEventBytes(maxEventBytes);
     return self();
   }
 
@@ -182,17 +172,35 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * retried but fails at once with the typed exception of its attempt.
    */
   public B retryBudget(RetryBudget retryBudget) {
-    this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
+    options.retryBudget(retryBudget);
+    return self();
+  }
+
+  /**
+   * Hands asynchronous results to {@code executor}: futures complete there, and async pagers call
+   * their consumer there, so that tracing and MDC context the executor carries reach your code. By
+   * default they run on the thread that finished the I/O (OkHttp's dispatcher).
+   */
+  public B callbackExecutor(Executor executor) {
+    options.callbackExecutor(executor);
+    return self();
+  }
+
+  /** Sets the clock {@code Retry-After} dates are read with (default the system clock); for tests. */
+  public B clock(Clock clock) {
+    options.clock(clock);
+    return self();
+  }
+
+  /** Sets how the client waits before a retry (default {@link Sleeper#system()}); for tests. */
+  public B sleeper(Sleeper sleeper) {
+    options.sleeper(sleeper);
     return self();
   }
 
   /** Changes the header the credential goes in and the scheme before it (empty for none). */
   protected B authHeader(String header, String scheme) {
-    Objects.requireNonNull(header, "authHeader == null");
-    Objects.requireNonNull(scheme, "authScheme == null");
-    if (header.isBlank()) throw new IllegalArgumentException("authHeader must not be blank");
-    this.authHeader = header;
-    this.authScheme = scheme;
+    options.authHeader(header, scheme);
     return self();
   }
 
@@ -202,53 +210,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * (stricter, slower, another base URL).
    */
   public B from(ClientOptions options) {
-    this.baseUrl = options.baseUrl();
-    this.credential = options.credential();
-    this.authHeader = options.authHeader();
-    this.authScheme = options.authScheme();
-    this.connectTimeout = options.connectTimeout();
-    this.readTimeout = options.readTimeout();
-    this.callTimeout = options.callTimeout();
-    this.maxRetries = options.maxRetries();
-    this.httpClient = options.httpClient();
-    this.logLevel = options.logLevel();
-    this.logger = options.logger();
-    this.strictDecoding = options.strictDecoding();
-    this.maxResponseBytes = options.maxResponseBytes();
-    this.retryBudget = options.retryBudget();
+    this.options = options.toBuilder();
     return self();
   }
 
   /** Returns the checked options; fails when no credential was given. */
   protected ClientOptions options() {
-    if (credential == null) {
+    if (!options.hasCredential()) {
       throw new IllegalStateException("token == null: call token(...) or set the " + credentialEnv
           + " environment variable and call fromEnv()");
     }
-    return new ClientOptions(baseUrl, credential, authHeader, authScheme, connectTimeout, readTimeout,
-        callTimeout, maxRetries, httpClient, logLevel, logger, strictDecoding, maxResponseBytes, retryBudget);
+    return options.build();
   }
 
   /** Builds the client. */
   public abstract C build();
-
-  private static Duration positive(String name, Duration value) {
-    Objects.requireNonNull(value, name + " == null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive (got " + value + ")");
-    }
-    return value;
-  }
-
-  private static HttpUrl parseBaseUrl(String value) {
-    Objects.requireNonNull(value, "baseUrl == null");
-    HttpUrl url = HttpUrl.parse(value);
-    if (url == null) throw new IllegalArgumentException("baseUrl must be an http or https URL (got \"" + value + "\")");
-    if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
-      throw new IllegalArgumentException("baseUrl must use https unless its host is loopback (got \"" + value
-          + "\"): credentials are never sent over plain http to another host");
-    }
-    if (!url.encodedPath().endsWith("/")) url = url.newBuilder().addPathSegment("").build();
-    return url;
-  }
 }

@@ -34,16 +34,19 @@ public class ApiException extends SessionkitException {
   private final @Nullable Duration retryAfter;
   private final @Nullable String body;
 
-  /** Creates an exception for an error response; {@code body} is truncated to {@link #MAX_BODY_CHARS}. */
+  /**
+   * Creates an exception for an error response; {@code body} is truncated to {@link #MAX_BODY_CHARS}.
+   * {@code retryAfter} is how long the server asked to wait ({@code Retry-After}), or null.
+   */
   public ApiException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
-      @Nullable String body, int attempts) {
+      @Nullable String body, int attempts, @Nullable Duration retryAfter) {
     super(describe(status, details, requestId), null, attempts);
     this.status = status;
     this.errorCode = details.code();
     this.errorMessage = details.message();
     this.requestId = requestId != null ? requestId : details.requestId();
     this.headers = headers;
-    this.retryAfter = dev.sessionkit.core.http.RetryAfter.parse(headers, java.time.Clock.systemUTC());
+    this.retryAfter = retryAfter;
     this.body = truncate(body);
   }
 

@@ -1,5 +1,6 @@
 package dev.sessionkit.errors;
 
+import java.time.Duration;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ public class UnprocessableEntityException extends ApiException {
 
   /** Creates the exception; see {@link ApiException}. */
   public UnprocessableEntityException(int status, ErrorDetails details, @Nullable String requestId, Headers headers,
-      @Nullable String body, int attempts) {
-    super(status, details, requestId, headers, body, attempts);
+      @Nullable String body, int attempts, @Nullable Duration retryAfter) {
+    super(status, details, requestId, headers, body, attempts, retryAfter);
   }
 }

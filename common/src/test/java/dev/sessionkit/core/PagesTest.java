@@ -3,6 +3,7 @@ package dev.sessionkit.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sessionkit.core.spi.CursorPages;
 import dev.sessionkit.errors.PaginationException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -20,7 +20,7 @@ import org.openapitools.codegen.model.OperationsMap;
 
 /**
  * What the templates need to write one vendor's public surface, read from the spec's operations and
- * its {@code x-sessionkit-...} extensions (the vocabulary is documented in the README, "Adding a
+ * its {@code x-sessionkit-...} extensions (the vocabulary is documented in CONTRIBUTING.md, "Adding a
  * vendor or an operation"). Every value is checked here; templates only print.
  */
 final class VendorSurface {
@@ -227,7 +227,7 @@ final class VendorSurface {
     }
     data.put("defaults", defaults);
     data.put("hasDefaults", !defaults.isEmpty());
-    StringBuilder serviceArgs = new StringBuilder("transport");
+    StringBuilder serviceArgs = new StringBuilder("runtime");
     for (DefaultParameter parameter : client.defaults()) serviceArgs.append(", ").append(parameter.builder());
     for (Map<String, Object> service : services) service.put("constructorArgs", serviceArgs.toString());
     data.put("services", services);
@@ -291,13 +291,13 @@ final class VendorSurface {
       imports.add("java.util.Optional");
     }
     if (!patterns.isEmpty()) {
-      imports.add("dev.sessionkit.core.Checks");
+      imports.add("dev.sessionkit.core.spi.Checks");
       imports.add("java.util.regex.Pattern");
     }
     if (!defaults.isEmpty()) imports.add("org.jspecify.annotations.Nullable");
     if (ops.stream().anyMatch(op -> op.containsKey("paramsClass"))) imports.add("java.util.Objects");
     imports.add("dev.sessionkit.core.http.RawResponse");
-    imports.add("dev.sessionkit.core.http.Transport");
+    imports.add("dev.sessionkit.core.spi.ClientRuntime");
     imports.add(internalPackage + "." + apiClass);
     imports.add("java.util.concurrent.CompletableFuture");
     imports.add("javax.annotation.processing.Generated");
@@ -475,7 +475,7 @@ final class VendorSurface {
     String style = extension.string("style");
     switch (style) {
       case "cursor" -> {
-        imports.add("dev.sessionkit.core.CursorPages");
+        imports.add("dev.sessionkit.core.spi.CursorPages");
         data.put("cursor", true);
         data.put("hasMore", "Boolean.TRUE.equals(" + path(extension.require("has-more"), page).expression("page") + ")");
         Map<String, Object> forward = direction(extension.require("forward"), page, optional);
@@ -488,7 +488,7 @@ final class VendorSurface {
         }
       }
       case "token" -> {
-        imports.add("dev.sessionkit.core.TokenPages");
+        imports.add("dev.sessionkit.core.spi.TokenPages");
         data.put("token", true);
         String parameter = extension.string("parameter");
         CodegenParameter cursor = optionalParameter(extension.require("parameter"), parameter, optional);

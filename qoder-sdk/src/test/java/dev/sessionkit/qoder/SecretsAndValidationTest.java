@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.logging.HttpLoggingInterceptor;
+import dev.sessionkit.core.LogLevel;
 import org.junit.jupiter.api.Test;
 
 /** The token never leaks, plain http is refused, and bad input never reaches the server. */
@@ -26,7 +26,7 @@ class SecretsAndValidationTest {
   void tokenIsAbsentFromLogsExceptionsAndToString() throws Exception {
     List<String> logs = new ArrayList<>();
     QoderClient client = QoderClient.builder().token(TOKEN).baseUrl(server.url("/").toString())
-        .logLevel(HttpLoggingInterceptor.Level.BODY).logger(logs::add).build();
+        .logLevel(LogLevel.DEBUG).logger(logs::add).build();
     server.enqueue(new MockResponse.Builder().code(401)
         .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"PAT invalid or expired\"}}")
         .build());

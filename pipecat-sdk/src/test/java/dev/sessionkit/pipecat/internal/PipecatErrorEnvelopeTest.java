@@ -2,11 +2,11 @@ package dev.sessionkit.pipecat.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sessionkit.core.http.ErrorBodyParser;
+import dev.sessionkit.core.spi.ErrorBodyParser;
 import dev.sessionkit.errors.ErrorDetails;
 import org.junit.jupiter.api.Test;
 
-/** The common {@link dev.sessionkit.core.http.ErrorEnvelope}, configured by Pipecat's x-sessionkit-errors, reads Pipecat's {@code {"error", "code"}} body and survives anything else. */
+/** The common {@link dev.sessionkit.core.spi.ErrorEnvelope}, configured by Pipecat's x-sessionkit-errors, reads Pipecat's {@code {"error", "code"}} body and survives anything else. */
 class PipecatErrorEnvelopeTest {
   private final ErrorBodyParser parser = PipecatProfile.PROFILE.errorParser();
 

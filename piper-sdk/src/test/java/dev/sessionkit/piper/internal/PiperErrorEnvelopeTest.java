@@ -2,11 +2,11 @@ package dev.sessionkit.piper.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sessionkit.core.http.ErrorBodyParser;
+import dev.sessionkit.core.spi.ErrorBodyParser;
 import dev.sessionkit.errors.ErrorDetails;
 import org.junit.jupiter.api.Test;
 
-/** The common {@link dev.sessionkit.core.http.ErrorEnvelope}, configured by Piper's x-sessionkit-errors, reads FastAPI's error bodies and salvages what it can from anything else. */
+/** The common {@link dev.sessionkit.core.spi.ErrorEnvelope}, configured by Piper's x-sessionkit-errors, reads FastAPI's error bodies and salvages what it can from anything else. */
 class PiperErrorEnvelopeTest {
   private final ErrorBodyParser parser = PiperProfile.PROFILE.errorParser();
 

@@ -1,5 +1,7 @@
-package dev.sessionkit.core;
+package dev.sessionkit.core.spi;
 
+import dev.sessionkit.core.Page;
+import dev.sessionkit.core.PageOf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,28 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@code last_id}), while the page's has-more flag is true.
  *
  * <p>Paging backward ({@code before_id} from {@code first_id}) reverses each page, so the items run
- * steadily back in time. Generated services configure it; {@link AutoPager} follows it.
+ * steadily back in time. Generated services configure it; {@link dev.sessionkit.core.AutoPager} follows it.
  */
 public final class CursorPages {
   private CursorPages() {}
-
-  /**
-   * Returns the fetcher of cursor pages.
-   *
-   * @param fetch fetches the page at a cursor (null: the first page)
-   * @param items the page's items, in the order the server sent them
-   * @param hasMore whether another page follows the page
-   * @param cursor the page's field the next request takes as its cursor
-   * @param backward whether the pages run backward, so each is reversed
-   * @param <P> the page type
-   * @param <T> the item type
-   */
-  public static <P, T> PageFetcher<T> fetcher(Function<@Nullable String, P> fetch, Function<P, List<T>> items,
-      Predicate<P> hasMore, Function<P, @Nullable String> cursor, boolean backward) {
-    Objects.requireNonNull(fetch, "fetch == null");
-    Function<P, PageOf<P, T>> reader = reader(items, hasMore, cursor, backward);
-    return start -> reader.apply(fetch.apply(start)).page();
-  }
 
   /**
    * Returns the reader of cursor pages: a response's items (reversed when paging backward), its next

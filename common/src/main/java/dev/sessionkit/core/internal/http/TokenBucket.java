@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.internal.http;
 
 import dev.sessionkit.core.RetryBudget;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.internal.http;
 
 import dev.sessionkit.core.Credential;
 import dev.sessionkit.errors.InsecureTransportException;
@@ -8,10 +8,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Puts the user agent, {@code Accept: application/json} and the credential on each request (one
- * copy of the request for all three), and refuses to send it over plain http to a host that is
- * not loopback. The builder checks the base URL already; this is the last line, on the wire.
- * Redirects are not followed at all (see {@link Transport}), so the credential never travels on.
+ * Puts the user agent, {@code Accept: application/json} (unless the request asks for another type)
+ * and the credential on each request (one copy of the request for all three), and refuses to send
+ * it over plain http to a host that is not loopback. The builder checks the base URL already; this is
+ * the last line, on the wire. Redirects are not followed at all (see {@link HttpStack}), so the
+ * credential never travels on. Throws only {@link IOException}s, as OkHttp's contract asks.
  */
 final class AuthInterceptor implements Interceptor {
   private final String userAgent;
@@ -30,14 +31,14 @@ final class AuthInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!request.isHttps() && !Loopback.isLoopback(request.url().host())) {
-      throw new InsecureTransportException(request.url().host());
+      throw new InterceptedFailure(new InsecureTransportException(request.url().host()));
     }
     String value = scheme.isEmpty() ? credential.reveal() : scheme + " " + credential.reveal();
-    return chain.proceed(request.newBuilder()
+    Request.Builder signed = request.newBuilder()
         .header("User-Agent", userAgent)
-        .header("Accept", "application/json")
-        .header(header, value)
-        .build());
+        .header(header, value);
+    if (request.header("Accept") == null) signed.header("Accept", "application/json");
+    return chain.proceed(signed.build());
   }
 
   @Override

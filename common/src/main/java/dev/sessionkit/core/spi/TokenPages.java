@@ -1,5 +1,7 @@
-package dev.sessionkit.core;
+package dev.sessionkit.core.spi;
 
+import dev.sessionkit.core.Page;
+import dev.sessionkit.core.PageOf;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,22 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenPages {
   private TokenPages() {}
-
-  /**
-   * Returns the fetcher of token pages.
-   *
-   * @param fetch fetches the page a token names (null: the first page)
-   * @param items the page's items
-   * @param token the page's token of the next page, or null
-   * @param <P> the page type
-   * @param <T> the item type
-   */
-  public static <P, T> PageFetcher<T> fetcher(Function<@Nullable String, P> fetch, Function<P, List<T>> items,
-      Function<P, @Nullable String> token) {
-    Objects.requireNonNull(fetch, "fetch == null");
-    Function<P, PageOf<P, T>> reader = reader(items, token);
-    return start -> reader.apply(fetch.apply(start)).page();
-  }
 
   /**
    * Returns the reader of token pages: a response's items, its next token (null when absent or

@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,28 +45,29 @@ class RetryAfterTest {
 
   @Test
   void policyCapsRetryAfterAtOneMinute() {
-    RetryPolicy policy = new RetryPolicy(2, CLOCK);
-    assertEquals(Duration.ofSeconds(60), policy.afterStatus(GET, 429, Headers.of("Retry-After", "3600"), 1));
+    RetryPolicy policy = new RetryPolicy(CLOCK, () -> 0.5);
+    assertEquals(Duration.ofSeconds(60), policy.afterStatus(GET, 429, Headers.of("Retry-After", "3600"), 1, 2, null).delay());
   }
 
   @Test
   void policyRetriesOnlyRetryableStatusesOfIdempotentRequestsWithinTheBudget() {
-    RetryPolicy policy = new RetryPolicy(2, CLOCK);
+    RetryPolicy policy = new RetryPolicy(CLOCK, () -> 0.5);
     Request post = GET.newBuilder().post(okhttp3.RequestBody.create(new byte[0])).build();
-    assertNull(policy.afterStatus(GET, 404, Headers.of(), 1));
-    assertNull(policy.afterStatus(post, 503, Headers.of(), 1));
-    assertNull(policy.afterStatus(GET, 503, Headers.of(), 3));
+    assertNull(policy.afterStatus(GET, 404, Headers.of(), 1, 2, null).delay());
+    assertNull(policy.afterStatus(post, 503, Headers.of(), 1, 2, null).delay());
+    assertNull(policy.afterStatus(GET, 503, Headers.of(), 3, 2, null).delay());
     for (int status : new int[] {408, 429, 500, 502, 503, 504}) {
-      assertTrue(policy.afterStatus(GET, status, Headers.of(), 1) != null, "retries " + status);
+      assertTrue(policy.afterStatus(GET, status, Headers.of(), 1, 2, null).retry(), "retries " + status);
     }
   }
 
   @Test
   void backoffGrowsExponentiallyWithJitterUpToEightSeconds() {
+    RetryPolicy policy = new RetryPolicy(CLOCK, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
     for (int i = 0; i < 50; i++) {
-      long first = RetryPolicy.backoff(1).toMillis();
-      long second = RetryPolicy.backoff(2).toMillis();
-      long tenth = RetryPolicy.backoff(10).toMillis();
+      long first = policy.backoff(1).toMillis();
+      long second = policy.backoff(2).toMillis();
+      long tenth = policy.backoff(10).toMillis();
       assertTrue(first >= 375 && first <= 500, "first " + first);
       assertTrue(second >= 750 && second <= 1000, "second " + second);
       assertTrue(tenth >= 6000 && tenth <= 8000, "tenth " + tenth);

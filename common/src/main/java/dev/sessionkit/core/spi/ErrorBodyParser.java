@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.spi;
 
 import dev.sessionkit.errors.ErrorDetails;
 

@@ -1,19 +1,14 @@
-package dev.sessionkit.core;
+package dev.sessionkit.core.spi;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Preconditions for request parameters, checked before anything is sent. Each failure names the
- * parameter, the rule and the value.
+ * Preconditions for request parameters, checked by generated code before anything is sent. Each
+ * failure names the parameter, the rule and the value.
  */
 public final class Checks {
-  /** Patterns given as text to the deprecated overload, compiled once each. */
-  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
-
   private Checks() {}
 
   /**
@@ -37,18 +32,6 @@ public final class Checks {
       throw new IllegalArgumentException(name + " must match " + pattern.pattern() + " (got \"" + value + "\")");
     }
     return value;
-  }
-
-  /**
-   * Returns {@code value} if the whole of it matches {@code regex}; see
-   * {@link #requirePattern(String, String, Pattern)}.
-   *
-   * @deprecated pass a {@link Pattern} compiled once; this overload compiles each regex once and
-   *     caches it
-   */
-  @Deprecated
-  public static String requirePattern(String name, @Nullable String value, String regex) {
-    return requirePattern(name, value, COMPILED.computeIfAbsent(regex, Pattern::compile));
   }
 
   /** Returns {@code value} if it is within {@code min..max}; throws otherwise. */

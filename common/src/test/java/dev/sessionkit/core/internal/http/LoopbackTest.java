@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

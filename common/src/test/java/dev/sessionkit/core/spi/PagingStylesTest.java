@@ -1,7 +1,8 @@
-package dev.sessionkit.core;
+package dev.sessionkit.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sessionkit.core.AutoPager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,11 @@ class PagingStylesTest {
   @Test
   void cursorPagesFollowTheCursorFieldWhileHasMoreIsTrue() {
     List<String> asked = new ArrayList<>();
-    AutoPager<String> pager = new AutoPager<>(null, CursorPages.fetcher(cursor -> {
+    var reader = CursorPages.reader(Listing::data, page -> Boolean.TRUE.equals(page.hasMore()), Listing::lastId, false);
+    AutoPager<String> pager = new AutoPager<>(null, cursor -> {
       asked.add(String.valueOf(cursor));
-      return pages.get(cursor == null ? "" : cursor);
-    }, Listing::data, page -> Boolean.TRUE.equals(page.hasMore()), Listing::lastId, false));
+      return reader.apply(pages.get(cursor == null ? "" : cursor)).page();
+    });
 
     assertEquals(List.of("a", "b", "c", "d", "e"), pager.stream().toList());
     assertEquals(List.of("null", "b", "d"), asked);
@@ -35,8 +37,8 @@ class PagingStylesTest {
     Map<String, Listing> older = Map.of(
         "z", new Listing(List.of("x", "y"), "x", "y", true),
         "x", new Listing(List.of("v", "w"), "v", "w", false));
-    AutoPager<String> pager = new AutoPager<>("z", CursorPages.fetcher(older::get, Listing::data,
-        page -> Boolean.TRUE.equals(page.hasMore()), Listing::firstId, true));
+    var reader = CursorPages.reader(Listing::data, page -> Boolean.TRUE.equals(page.hasMore()), Listing::firstId, true);
+    AutoPager<String> pager = new AutoPager<>("z", cursor -> reader.apply(older.get(cursor)).page());
 
     assertEquals(List.of("y", "x", "w", "v"), pager.stream().toList());
   }
@@ -44,8 +46,8 @@ class PagingStylesTest {
   @Test
   void tokenPagesEndOnAnAbsentOrEmptyToken() {
     Map<String, Tokened> byToken = Map.of("", new Tokened(List.of("1"), "t2"), "t2", new Tokened(List.of("2"), ""));
-    AutoPager<String> pager = new AutoPager<>(null, TokenPages.fetcher(token -> byToken.get(token == null ? "" : token),
-        Tokened::items, Tokened::next));
+    var reader = TokenPages.reader(Tokened::items, Tokened::next);
+    AutoPager<String> pager = new AutoPager<>(null, token -> reader.apply(byToken.get(token == null ? "" : token)).page());
 
     assertEquals(List.of("1", "2"), pager.stream().toList());
     assertEquals(java.util.Optional.empty(), TokenPages.next(null));

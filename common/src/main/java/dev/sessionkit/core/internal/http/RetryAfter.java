@@ -1,4 +1,4 @@
-package dev.sessionkit.core.http;
+package dev.sessionkit.core.internal.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads how long a server asked to wait: {@code retry-after-ms}, then {@code Retry-After} as seconds or an HTTP date.
  */
-public final class RetryAfter {
+final class RetryAfter {
   private RetryAfter() {}
 
   /** Returns the wait the headers ask for, or null when they ask for none or cannot be read. */
-  public static @Nullable Duration parse(Headers headers, Clock clock) {
+  static @Nullable Duration parse(Headers headers, Clock clock) {
     String millis = headers.get("retry-after-ms");
     if (millis != null) {
       try {

@@ -1,0 +1,169 @@
+package dev.sessionkit.core.spi;
+
+import com.squareup.moshi.JsonAdapter;
+import dev.sessionkit.core.ClientOptions;
+import dev.sessionkit.core.RequestOptions;
+import dev.sessionkit.core.http.RawResponse;
+import dev.sessionkit.core.internal.http.Engine;
+import dev.sessionkit.core.json.SessionkitMoshi;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import retrofit2.Call;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * What a generated vendor client runs on: the generated Retrofit interfaces turned into requests,
+ * and each request sent through the one engine (auth, retries within the budget, typed errors,
+ * bounded decoding with the generated Moshi adapters). Generated services call it; applications
+ * use the vendor clients instead.
+ *
+ * <p>Part of the contract between {@code common} and generated code: public so that a vendor module
+ * generated from any spec can reach it, and kept compatible like the rest of the public API.
+ */
+public final class ClientRuntime {
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
+  private final ClientOptions options;
+  private final ServiceProfile profile;
+  private final Engine engine;
+  private final Retrofit retrofit;
+  /** The body adapter of each generated interface method, looked up once. */
+  private final ConcurrentHashMap<Method, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
+
+  private ClientRuntime(ClientOptions options, ServiceProfile profile) {
+    this.options = options;
+    this.profile = profile;
+    this.engine = Engine.create(options, profile);
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(options.baseUrl())
+        .client(engine.okHttp())
+        .addConverterFactory(MoshiConverterFactory.create(SessionkitMoshi.moshi()))
+        .validateEagerly(true)
+        .build();
+  }
+
+  /** Creates the runtime of one client. */
+  public static ClientRuntime create(ClientOptions options, ServiceProfile profile) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(profile, "profile == null");
+    return new ClientRuntime(options, profile);
+  }
+
+  /** Returns the client's options. */
+  public ClientOptions options() {
+    return options;
+  }
+
+  /** Returns an implementation of a generated Retrofit interface; its calls are only ever built, never run. */
+  public <S> S service(Class<S> api) {
+    return retrofit.create(api);
+  }
+
+  /** Like {@link #execute(Call, RequestOptions)} with no overrides. */
+  public <T> RawResponse<T> execute(Call<T> call) {
+    return execute(call, RequestOptions.NONE);
+  }
+
+  /**
+   * Sends the request {@code call} describes, retrying as the options allow, and decodes the body.
+   *
+   * @throws dev.sessionkit.errors.SessionkitException a subclass that says what happened
+   */
+  public <T> RawResponse<T> execute(Call<T> call, RequestOptions requestOptions) {
+    Request request = prepare(call.request(), requestOptions);
+    return engine.execute(request, requestOptions.maxRetries(), requestOptions.timeout(),
+        engine.json(adapterFor(request)));
+  }
+
+  /** Like {@link #executeAsync(Supplier, RequestOptions)} with no overrides. */
+  public <T> CompletableFuture<T> executeAsync(Supplier<Call<T>> call) {
+    return executeAsync(call, RequestOptions.NONE);
+  }
+
+  /**
+   * Like {@link #execute}, without blocking, answering with the body: builds the call (where
+   * arguments are checked) and sends it. The future fails with the same exceptions, the argument
+   * checks' included, and never throws; cancelling it cancels the call. It completes on the
+   * client's callback executor, if it has one.
+   */
+  public <T> CompletableFuture<T> executeAsync(Supplier<Call<T>> call, RequestOptions requestOptions) {
+    CompletableFuture<RawResponse<T>> raw = executeRawAsync(call, requestOptions);
+    CompletableFuture<T> body = raw.thenApply(RawResponse::body);
+    body.whenComplete((value, error) -> {
+      if (body.isCancelled()) raw.cancel(false);
+    });
+    return body;
+  }
+
+  /** Like {@link #executeAsync(Supplier, RequestOptions)}, answering with the status, headers and request id too. */
+  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(Supplier<Call<T>> call, RequestOptions requestOptions) {
+    Request request;
+    JsonAdapter<T> adapter;
+    try {
+      request = prepare(call.get().request(), requestOptions);
+      adapter = adapterFor(request);
+    } catch (Throwable invalid) {
+      return engine.onCallbackExecutor(CompletableFuture.failedFuture(invalid));
+    }
+    return engine.executeAsync(request, requestOptions.maxRetries(), requestOptions.timeout(), engine.json(adapter));
+  }
+
+  /**
+   * Applies {@code requestOptions} to {@code request}: extra query parameters and headers, and the
+   * idempotency key of a POST or PATCH, in the header the vendor documents (one per call, so every
+   * retry of the call sends the same).
+   */
+  private Request prepare(Request request, RequestOptions requestOptions) {
+    Request.Builder builder = request.newBuilder();
+    if (!requestOptions.queryParameters().isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      requestOptions.queryParameters().forEach(url::addQueryParameter);
+      builder.url(url.build());
+    }
+    for (Map.Entry<String, String> header : requestOptions.headers().entrySet()) {
+      builder.header(header.getKey(), header.getValue());
+    }
+    String key = requestOptions.idempotencyKey();
+    String header = profile.idempotencyHeader();
+    if (key != null && header == null) {
+      throw new IllegalArgumentException("idempotencyKey: " + profile.serviceName()
+          + " documents no idempotency header, so the key cannot be sent");
+    }
+    if (header != null && !IDEMPOTENT.contains(request.method()) && request.header(header) == null) {
+      builder.header(header, key != null ? key : UUID.randomUUID().toString());
+    }
+    return builder.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> JsonAdapter<T> adapterFor(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) throw new IllegalArgumentException("not a Retrofit request: " + request);
+    return (JsonAdapter<T>) adapters.computeIfAbsent(invocation.method(), method -> {
+      Type returnType = method.getGenericReturnType();
+      if (!(returnType instanceof ParameterizedType)) {
+        throw new IllegalArgumentException(method + " must return Call<T>");
+      }
+      // The guarded adapter: whatever an adapter throws comes out as a JsonDataException with its path.
+      return SessionkitMoshi.adapter(((ParameterizedType) returnType).getActualTypeArguments()[0],
+          options.strictDecoding());
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "ClientRuntime(" + profile.serviceName() + ")";
+  }
+}
