@@ -1,6 +1,10 @@
 package dev.sessionkit.core.spi;
 
 import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
 import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.RequestOptions;
 import dev.sessionkit.core.json.JsonUnion;
@@ -19,6 +23,7 @@ import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -47,7 +52,7 @@ public final class StreamFixtures {
     Call<ResponseBody> input(@Path("id") String sessionId, @Body Map<String, Object> body);
   }
 
-  /** A small event union told apart by {@code type}, as the generator emits them. */
+  /** A small event union told apart by {@code type}, shaped as the sealedUnion template generates them. */
   @JsonUnion(discriminator = "type", labels = {"message", "end"}, variants = {Msg.class, End.class},
       unknown = Ev.Unknown.class)
   public sealed interface Ev permits Msg, End, Ev.Unknown {
@@ -55,6 +60,45 @@ public final class StreamFixtures {
 
     /** A variant this spec does not know, kept raw. */
     record Unknown(@Nullable String type, JsonValue raw) implements Ev {}
+
+    /** The union's adapter, as generated: a look-ahead for {@code type}, then the variant's own adapter. */
+    final class MoshiAdapter extends JsonAdapter<Ev> {
+      private final JsonAdapter<Msg> message;
+      private final JsonAdapter<End> end;
+
+      /** Asks {@code moshi} for the variants' adapters. */
+      public MoshiAdapter(Moshi moshi) {
+        this.message = moshi.adapter(Msg.class);
+        this.end = moshi.adapter(End.class);
+      }
+
+      @Override
+      public @Nullable Ev fromJson(JsonReader reader) throws IOException {
+        String label = null;
+        if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+          JsonReader peek = reader.peekJson();
+          peek.beginObject();
+          while (peek.hasNext()) {
+            if (peek.nextName().equals("type") && peek.peek() == JsonReader.Token.STRING) {
+              label = peek.nextString();
+              break;
+            }
+            peek.skipValue();
+          }
+        }
+        if ("message".equals(label)) return message.fromJson(reader);
+        if ("end".equals(label)) return end.fromJson(reader);
+        ModelSupport.unknownVariant(reader, Ev.class, "type", label);
+        try (BufferedSource source = reader.nextSource()) {
+          return new Unknown(label, new JsonValue(source.readUtf8()));
+        }
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, @Nullable Ev value) {
+        throw new UnsupportedOperationException("events are only read");
+      }
+    }
   }
 
   /** An event carrying its number. */
