@@ -1,7 +1,6 @@
 package dev.sessionkit.core;
 
-import dev.sessionkit.core.internal.sse.BlockingEvents;
-import dev.sessionkit.core.internal.sse.Streams;
+import dev.sessionkit.core.internal.LiveEvents;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -38,13 +37,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventStream<T> implements Iterable<T>, AutoCloseable {
   static {
-    Streams.install(EventStream::new);
+    LiveEvents.Factory.install(EventStream::new);
   }
 
-  private final BlockingEvents<T> events;
+  private final LiveEvents<T> events;
   private boolean iterated;
 
-  private EventStream(BlockingEvents<T> events) {
+  private EventStream(LiveEvents<T> events) {
     this.events = events;
   }
 

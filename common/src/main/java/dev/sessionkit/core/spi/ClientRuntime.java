@@ -5,6 +5,7 @@ import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.RequestOptions;
 import dev.sessionkit.core.http.RawResponse;
+import dev.sessionkit.core.internal.LiveEvents;
 import dev.sessionkit.core.internal.http.Engine;
 import dev.sessionkit.core.internal.sse.Streams;
 import dev.sessionkit.core.json.SessionkitMoshi;
@@ -139,8 +140,9 @@ public final class ClientRuntime {
    *
    * @throws dev.sessionkit.errors.SessionkitException a subclass that says why it could not be opened
    */
+  @SuppressWarnings("unchecked")
   public <T> EventStream<T> stream(Call<?> call, StreamSpec<T> spec, RequestOptions requestOptions) {
-    return Streams.open(setup(call, spec, requestOptions));
+    return (EventStream<T>) LiveEvents.eventStream(Streams.open(setup(call, spec, requestOptions)));
   }
 
   /**
@@ -166,10 +168,9 @@ public final class ClientRuntime {
     // A resume request is a request of its own (its body differs): it gets its own idempotency key.
     Function<String, Request> resumeRequest = cursor -> eventStream(prepare(
         Objects.requireNonNull(resume, "resumeRequest").apply(cursor).request(), requestOptions, null));
-    ErrorBodyParser errors = spec.errorParser() != null ? spec.errorParser() : profile.errorParser();
     JsonAdapter<T> adapter = SessionkitMoshi.adapter(spec.eventType(), options.strictDecoding());
-    return new Streams.Setup<>(engine, spec, adapter, errors, request, resumeRequest, options.maxEventBytes(),
-        requestOptions.maxRetries(), requestOptions.timeout());
+    return new Streams.Setup<>(engine, spec.rules(profile.errorParser()), adapter, request, resumeRequest,
+        options.maxEventBytes(), requestOptions.maxRetries(), requestOptions.timeout());
   }
 
   private static Request eventStream(Request request) {

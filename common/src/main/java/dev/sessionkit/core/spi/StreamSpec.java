@@ -1,5 +1,6 @@
 package dev.sessionkit.core.spi;
 
+import dev.sessionkit.core.internal.sse.StreamRules;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,6 +144,13 @@ public final class StreamSpec<T> {
    */
   public List<String> cursorProperties() {
     return cursorProperties;
+  }
+
+  /** Returns what the runtime reads; error events are read with {@code fallback} unless the spec sets a parser. */
+  StreamRules rules(ErrorBodyParser fallback) {
+    ErrorBodyParser errors = errorParser != null ? errorParser : fallback;
+    return new StreamRules(nameProperty, heartbeats, ends, this.errors, errors::parse,
+        StreamRules.Resume.valueOf(resume.name()), cursorProperties);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sessionkit.core.internal.sse;
 
+import dev.sessionkit.core.internal.LiveEvents;
 import dev.sessionkit.errors.ApiConnectionException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CancellationException;
@@ -14,18 +15,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> what each event decodes to
  */
-public final class BlockingEvents<T> {
+final class BlockingEvents<T> implements LiveEvents<T> {
   private final StreamSession<T> session;
 
   BlockingEvents(StreamSession<T> session) {
     this.session = session;
   }
 
-  /**
-   * Returns the next event, blocking until it arrives, or null when the stream ended or was closed.
-   *
-   * @throws dev.sessionkit.errors.SessionkitException a subclass that says why the stream failed
-   */
+  @Override
   @SuppressWarnings("unchecked")
   public @Nullable T next() {
     while (true) {
@@ -49,12 +46,12 @@ public final class BlockingEvents<T> {
     }
   }
 
-  /** Returns where to resume the stream, or null when no event id (or cursor) arrived. */
+  @Override
   public @Nullable String lastEventId() {
     return session.lastEventId();
   }
 
-  /** Closes the stream from any thread; a blocked {@link #next()} returns null. */
+  @Override
   public void close() {
     session.close();
   }

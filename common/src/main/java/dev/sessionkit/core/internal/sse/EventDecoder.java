@@ -4,13 +4,13 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
-import dev.sessionkit.core.spi.ErrorBodyParser;
 import dev.sessionkit.errors.DecodingException;
 import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.StreamErrorException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.BiFunction;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EventDecoder<T> {
   private final JsonAdapter<T> adapter;
-  private final ErrorBodyParser errorParser;
+  private final BiFunction<Integer, String, ErrorDetails> errorParser;
   private final String target;
 
-  EventDecoder(JsonAdapter<T> adapter, ErrorBodyParser errorParser, String target) {
+  EventDecoder(JsonAdapter<T> adapter, BiFunction<Integer, String, ErrorDetails> errorParser, String target) {
     this.adapter = adapter;
     this.errorParser = errorParser;
     this.target = target;
@@ -59,7 +59,7 @@ final class EventDecoder<T> {
     String text = data.readUtf8();
     ErrorDetails details;
     try {
-      details = errorParser.parse(current.response.code(), text);
+      details = errorParser.apply(current.response.code(), text);
     } catch (RuntimeException unreadable) {
       details = ErrorDetails.NONE;
     }

@@ -3,8 +3,6 @@ package dev.sessionkit.core.internal.sse;
 import com.squareup.moshi.JsonAdapter;
 import dev.sessionkit.core.internal.http.Engine;
 import dev.sessionkit.core.internal.http.Resumption;
-import dev.sessionkit.core.spi.ErrorBodyParser;
-import dev.sessionkit.core.spi.StreamSpec;
 import dev.sessionkit.errors.ApiConnectionException;
 import dev.sessionkit.errors.EventTooLargeException;
 import dev.sessionkit.errors.StreamInterruptedException;
@@ -24,7 +22,7 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One live stream across its connections: reads events as the {@link StreamSpec} says (heartbeats
+ * One live stream across its connections: reads events as its {@link StreamRules} say (heartbeats
  * skipped, error events thrown, end events ending it, everything else decoded), and after a drop
  * chooses how to resume: with {@code Last-Event-ID}, with the spec's resume request, from the start
  * while no event has arrived, or not at all. {@link #poll()} never waits to reconnect: it answers
@@ -42,7 +40,7 @@ final class StreamSession<T> {
 
   private final Resumption resumption;
   private final Engine.SuccessHandler<Connection> opener;
-  private final StreamSpec<T> spec;
+  private final StreamRules spec;
   private final EventDecoder<T> decoder;
   private final Request request;
   private final Function<String, Request> resumeRequests;
@@ -61,20 +59,20 @@ final class StreamSession<T> {
   private @Nullable Request reconnectRequest;
   private @Nullable Duration reconnectWait;
 
-  StreamSession(Engine engine, Resumption resumption, StreamSpec<T> spec, JsonAdapter<T> adapter,
-      ErrorBodyParser errorParser, Request request, Function<String, Request> resumeRequests, long maxEventBytes) {
+  StreamSession(Engine engine, Resumption resumption, StreamRules spec, JsonAdapter<T> adapter, Request request,
+      Function<String, Request> resumeRequests, long maxEventBytes) {
     this.resumption = resumption;
     this.opener = Connection.opener(engine);
     this.spec = spec;
     this.request = request;
     this.resumeRequests = resumeRequests;
     this.target = request.method() + " " + request.url();
-    this.decoder = new EventDecoder<>(adapter, errorParser, target);
+    this.decoder = new EventDecoder<>(adapter, spec.errorParser(), target);
     String resumedFrom = request.header("Last-Event-ID");
     this.parser = new SseParser(maxEventBytes, resumedFrom == null ? "" : resumedFrom);
     List<String> names = new ArrayList<>();
     if (spec.nameProperty() != null) names.add(spec.nameProperty());
-    if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) {
+    if (spec.resume() == StreamRules.Resume.REQUEST_FIELD) {
       for (String property : spec.cursorProperties()) if (!names.contains(property)) names.add(property);
     }
     this.cursorIndexes = spec.cursorProperties().stream().mapToInt(names::indexOf).toArray();
@@ -150,7 +148,7 @@ final class StreamSession<T> {
       }
       if (closed) return END;
       if (!dispatched) {
-        boolean expectsMore = !spec.ends().isEmpty() || spec.resume() == StreamSpec.Resume.LAST_EVENT_ID;
+        boolean expectsMore = !spec.ends().isEmpty() || spec.resume() == StreamRules.Resume.LAST_EVENT_ID;
         if (!expectsMore) return finish();
         return dropped(new EOFException(spec.ends().isEmpty() ? "the server ended the response"
             : "the response ended before an end event"));
@@ -166,7 +164,7 @@ final class StreamSession<T> {
     String name = spec.nameProperty() == null ? parser.type() : Objects.requireNonNull(fields).value(0);
     if (name != null && spec.heartbeats().contains(name)) return null;
     if (name != null && spec.errors().contains(name)) throw decoder.error(parser.data(), name, current, attempts);
-    if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) moveCursor();
+    if (spec.resume() == StreamRules.Resume.REQUEST_FIELD) moveCursor();
     T event = decoder.decode(parser.data(), name, current, attempts);
     delivered++;
     resumption.progressed();
@@ -190,12 +188,12 @@ final class StreamSession<T> {
     String resumeFrom = cursor;
     Request next = null;
     String how = "";
-    if (spec.resume() == StreamSpec.Resume.LAST_EVENT_ID && !id.isEmpty()) {
+    if (spec.resume() == StreamRules.Resume.LAST_EVENT_ID && !id.isEmpty()) {
       Headers headers = request.headers().newBuilder().removeAll("Last-Event-ID")
           .addUnsafeNonAscii("Last-Event-ID", id).build();
       next = request.newBuilder().headers(headers).build();
       how = " with Last-Event-ID " + id;
-    } else if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD && resumeFrom != null) {
+    } else if (spec.resume() == StreamRules.Resume.REQUEST_FIELD && resumeFrom != null) {
       next = resumeRequests.apply(resumeFrom);
       how = " with the resume request after " + resumeFrom;
     } else if (delivered == 0) {
@@ -258,7 +256,7 @@ final class StreamSession<T> {
    * null when none arrived.
    */
   @Nullable String lastEventId() {
-    if (spec.resume() == StreamSpec.Resume.REQUEST_FIELD) return cursor;
+    if (spec.resume() == StreamRules.Resume.REQUEST_FIELD) return cursor;
     String id = parser.lastEventId();
     return id.isEmpty() ? null : id;
   }
