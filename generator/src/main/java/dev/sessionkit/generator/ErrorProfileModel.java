@@ -17,12 +17,6 @@ import java.util.List;
 record ErrorProfileModel(String message, String code, String type, String requestId, List<StatusCode> statusCodes,
     NotFound notFound, Validation validation) {
 
-  /** Whether the envelope reads anything but plain text. */
-  boolean configured() {
-    return message != null || code != null || type != null || requestId != null || !statusCodes.isEmpty()
-        || notFound != null || validation != null;
-  }
-
   /** A status and the code it stands for. */
   record StatusCode(int status, String code) {}
 

@@ -68,24 +68,21 @@ final class Imports {
     if (defaults) add("org.jspecify.annotations.Nullable");
     return add("dev.sessionkit.core.RequestOptions").add("dev.sessionkit.core.http.RawResponse")
         .add("dev.sessionkit.core.spi.ClientRuntime").add(internalPackage + "." + apiClass)
-        .add("java.util.concurrent.CompletableFuture").add("javax.annotation.processing.Generated")
-        .add("retrofit2.Call").list();
+        .add("java.util.concurrent.CompletableFuture").add("javax.annotation.processing.Generated").list();
   }
 
-  /** A Retrofit interface's imports: the models and collections its methods name. */
+  /**
+   * A Retrofit interface's imports: the models and collections its methods name. Retrofit's own
+   * types are written in full, so that a vendor model named {@code Call} or {@code Path} does not clash.
+   */
   List<String> api(List<OperationModel> operations) {
     for (OperationModel operation : operations) {
-      add("retrofit2.http." + operation.httpMethod());
       if (operation.response().json()) type(operation.response().type());
-      if (operation.response().binary()) add("okhttp3.ResponseBody").add("retrofit2.http.Streaming");
-      for (ParameterModel parameter : operation.parameters()) {
-        type(parameter.retrofitType());
-        add("retrofit2.http." + (parameter.path() ? "Path" : parameter.query() ? "Query" : "Header"));
-      }
-      if (operation.body() != null) type(operation.body().type()).add("retrofit2.http.Body");
+      for (ParameterModel parameter : operation.parameters()) type(parameter.retrofitType());
+      if (operation.body() != null) type(operation.body().type());
     }
     imports.remove("java.io.InputStream");
-    return add("javax.annotation.processing.Generated").add("retrofit2.Call").list();
+    return add("javax.annotation.processing.Generated").list();
   }
 
   /** A params record's imports: the models and collections its components name, and what its checks use. */

@@ -7,7 +7,7 @@ package dev.sessionkit.generator;
  * @param type the Java type the methods return ({@code SessionEventList}, {@code InputStream}), or
  *     null when there is no body (the methods return {@code void})
  * @param callType the Retrofit call's type argument: the same for JSON, {@code Void} for no body,
- *     {@code ResponseBody} for a binary body
+ *     OkHttp's {@code ResponseBody} for a binary body
  * @param binary whether the body is binary ({@code format: binary}), read as a bounded stream
  */
 record ResponseModel(String type, String callType, boolean binary) {
@@ -20,7 +20,7 @@ record ResponseModel(String type, String callType, boolean binary) {
   }
 
   static ResponseModel binaryStream() {
-    return new ResponseModel("InputStream", "ResponseBody", true);
+    return new ResponseModel("InputStream", "okhttp3.ResponseBody", true);
   }
 
   /** Whether the methods return nothing. */

@@ -19,6 +19,7 @@ import org.openapitools.codegen.TemplateManager;
 import org.openapitools.codegen.api.TemplatePathLocator;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.model.OperationsMap;
 import org.openapitools.codegen.templating.GeneratorTemplateContentLocator;
 import org.openapitools.codegen.templating.TemplateManagerOptions;
@@ -108,6 +109,21 @@ public class SessionkitCodegen extends JavaClientCodegen {
             operation.getValue().getExtensions(), OperationReader.EXTENSIONS);
       }
     }
+  }
+
+  @Override
+  public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+    Map<String, ModelsMap> processed = super.postProcessAllModels(objs);
+    Set<String> requestSchemas = RequestTypes.reachable(spec.openApi());
+    for (Map.Entry<String, ModelsMap> entry : processed.entrySet()) {
+      if (!requestSchemas.contains(entry.getKey())) continue;
+      for (ModelMap model : entry.getValue().getModels()) {
+        CodegenModel codegen = model.getModel();
+        boolean record = !codegen.isEnum && !Boolean.TRUE.equals(codegen.vendorExtensions.get("x-is-one-of-interface"));
+        if (record) RequestTypes.mark(codegen);
+      }
+    }
+    return processed;
   }
 
   @Override

@@ -35,6 +35,7 @@ final class SurfaceReader {
   }
 
   VendorModel read(List<Group> groups, String basePath) {
+    if (groups.isEmpty()) throw spec.error(Pointer.ROOT.then("paths"), "the spec has no operation to generate");
     String idempotencyHeader = idempotencyHeader(groups);
     Set<String> enumModels = new TreeSet<>();
     models.forEach((name, model) -> {

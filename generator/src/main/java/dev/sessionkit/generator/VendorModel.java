@@ -17,7 +17,7 @@ import java.util.List;
  * @param requestIdHeaders response headers that carry a request id, first wins
  * @param idempotencyHeader the request header the vendor documents for idempotency keys, or null
  * @param security the credentials, the default first
- * @param errors the error envelope
+ * @param errors the error envelope, or null when the spec has none
  * @param defaults the default path parameters
  * @param services the services
  * @param sample the client's Javadoc example

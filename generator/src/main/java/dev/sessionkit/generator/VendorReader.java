@@ -31,7 +31,7 @@ final class VendorReader {
    * @param idempotencyHeader the idempotency header the root declares, or null
    * @param defaults the default path parameters, as declared
    * @param security the credentials, the default first
-   * @param errors the error envelope
+   * @param errors the error envelope, or null when the spec has no {@code x-sessionkit-errors}
    */
   record Config(String name, String service, String tokenEnv, String baseUrlEnv, List<String> requestIdHeaders,
       String idempotencyHeader, List<Default> defaults, List<SecurityModel> security, ErrorProfileModel errors) {}
@@ -65,7 +65,8 @@ final class VendorReader {
     }
     Extension errors = Extension.of(spec, Pointer.ROOT, openApi.getExtensions(), "x-sessionkit-errors");
     return new Config(name, root.string("service"), root.string("token-env"), root.string("base-url-env"),
-        headers == null ? List.of() : headers.strings(), idempotency, defaults, security(spec), errors(errors));
+        headers == null ? List.of() : headers.strings(), idempotency, defaults, security(spec),
+        ErrorProfileReader.read(errors));
   }
 
   /** The names of the root security requirements, in the spec's order: the first is the default. */
@@ -145,44 +146,5 @@ final class VendorReader {
     if (scheme.getType() == SecurityScheme.Type.APIKEY) return type + " in " + scheme.getIn();
     if (scheme.getType() == SecurityScheme.Type.HTTP) return type + " " + scheme.getScheme();
     return type;
-  }
-
-  private static ErrorProfileModel errors(Extension errors) {
-    if (errors == null) return new ErrorProfileModel(null, null, null, null, List.of(), null, null);
-    errors.object("message", "code", "type", "request-id", "status-codes", "not-found-keys", "validation");
-    List<ErrorProfileModel.StatusCode> statusCodes = new ArrayList<>();
-    Extension statuses = errors.get("status-codes");
-    if (statuses != null) {
-      for (Map.Entry<String, String> entry : statuses.stringMap().entrySet()) {
-        if (!entry.getKey().matches("[1-5][0-9][0-9]")) {
-          throw statuses.error("keys are HTTP statuses (got " + entry.getKey() + ")");
-        }
-        statusCodes.add(new ErrorProfileModel.StatusCode(Integer.parseInt(entry.getKey()), Text.javaString(entry.getValue())));
-      }
-    }
-    ErrorProfileModel.NotFound notFound = null;
-    Extension keys = errors.get("not-found-keys");
-    if (keys != null) {
-      keys.object("fields", "prefixes");
-      List<ErrorProfileModel.NotFound.Prefix> prefixes = new ArrayList<>();
-      keys.require("prefixes").stringMap().forEach((prefix, code) ->
-          prefixes.add(new ErrorProfileModel.NotFound.Prefix(Text.javaString(prefix), Text.javaString(code))));
-      notFound = new ErrorProfileModel.NotFound(keys.require("fields").strings().stream().map(Text::javaString).toList(),
-          prefixes);
-    }
-    ErrorProfileModel.Validation validation = null;
-    Extension list = errors.get("validation");
-    if (list != null) {
-      list.object("location", "message", "code");
-      validation = new ErrorProfileModel.Validation(Text.javaString(list.string("location")),
-          Text.javaString(list.string("message")), Text.javaString(list.string("code")));
-    }
-    return new ErrorProfileModel(literal(errors.optionalString("message")), literal(errors.optionalString("code")),
-        literal(errors.optionalString("type")), literal(errors.optionalString("request-id")), statusCodes, notFound,
-        validation);
-  }
-
-  private static String literal(String value) {
-    return value == null ? null : Text.javaString(value);
   }
 }
