@@ -72,9 +72,7 @@ final class OperationReader {
     Patterns paramsPatterns = new Patterns();
     for (CodegenParameter parameter : operation.allParams) {
       if (parameter.isBodyParam) continue;
-      if (parameter.isFormParam) {
-        throw spec.error(at.then("requestBody", "content"), "sessionkit sends JSON request bodies (got a form)");
-      }
+      if (parameter.isFormParam) continue; // a form body: refused below, with its media type
       if (parameter.isHeaderParam && idempotencyHeader != null && parameter.baseName.equalsIgnoreCase(idempotencyHeader)) {
         continue; // sent by the engine: one key per call, the same on every retry
       }
