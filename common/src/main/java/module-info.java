@@ -18,13 +18,14 @@ module dev.sessionkit.core {
   exports dev.sessionkit.core;
   exports dev.sessionkit.core.http;
   exports dev.sessionkit.core.json;
-  exports dev.sessionkit.core.spi;
+  exports dev.sessionkit.core.vendor;
   exports dev.sessionkit.errors;
-  // Support for generated model code (ModelSupport), not API: internal, with no compatibility
-  // promise. Exported to all, so that common names no vendor and a vendor generated from a new
-  // spec needs no change here.
-  exports dev.sessionkit.core.json.internal;
-  // Moshi reads the @EpochSeconds qualifier from ModelSupport's private marker field by reflection
-  // (Types.getFieldJsonQualifierAnnotations); jpms-tests fails without this.
-  opens dev.sessionkit.core.json.internal to com.squareup.moshi;
+  // The contract between common and code generated from a spec (ClientRuntime, ModelSupport, ...):
+  // exported to all, so that common names no vendor and a vendor generated from a new spec needs
+  // no change here. Nothing is opened: generated adapters ask Moshi for qualifiers by class, not by
+  // reflection. The internal packages are not exported.
+  exports dev.sessionkit.core.spi;
+
+  // Vendor modules provide their generated descriptors; VendorDescriptor.installed() loads them.
+  uses dev.sessionkit.core.vendor.VendorDescriptor;
 }

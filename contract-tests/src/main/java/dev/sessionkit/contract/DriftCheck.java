@@ -20,11 +20,12 @@ import java.util.stream.Stream;
 
 /**
  * Checks recorded real responses against an SDK's types: every unknown field, union variant and
- * enum value, with its JSON path, in every file.
+ * enum value, missing required field and number sent for a string, with its JSON path, in every file.
  *
  * <p>The recordings are laid out one directory per operation, named by its {@code operationId} in
  * the spec: {@code <dir>/listSessionEvents/*.json}. Each file is one response body. Each is decoded
- * leniently, as the SDK does in production, and walked for drift (see {@link DriftScanner}).
+ * leniently, as the SDK does in production, by the SDK's generated adapters, which report every
+ * drift they tolerate (see {@link DriftScanner}).
  *
  * <pre>{@code
  * DriftReport report = DriftCheck.forSdk("qoder").check(Path.of("recorded"));

@@ -1,38 +1,21 @@
 package dev.sessionkit.contract;
 
-import com.squareup.moshi.Json;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.Types;
 import dev.sessionkit.contract.DriftFinding.Kind;
-import dev.sessionkit.core.json.JsonUnion;
-import dev.sessionkit.core.json.JsonValue;
+import dev.sessionkit.core.json.DriftListener;
 import dev.sessionkit.core.json.OpenEnum;
-import dev.sessionkit.core.json.Required;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds every unknown field, union variant and enum value, every missing required field and every
- * number sent for a string in a JSON document, with its JSON path, by walking the document alongside an SDK type (records, {@link JsonUnion} interfaces,
- * {@link OpenEnum}s, lists and maps).
+ * number sent for a string in a JSON document, with its JSON path, by decoding it leniently with
+ * the SDK's own generated adapters, which tell a {@link DriftListener} what they tolerate.
  *
  * <p>Strict decoding ({@code SessionkitMoshi.adapter(type, true)}) stops at the first drift; this
  * scanner reports all of them, and decodes leniently as the SDK would in production. When it finds
@@ -64,32 +47,25 @@ public final class DriftScanner {
   private static List<DriftFinding> scan(Type type, String json, boolean fragment) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(json, "json == null");
-    List<DriftFinding> findings = new ArrayList<>();
-    JsonAdapter<Object> lenient = SessionkitMoshi.adapter(type, false);
+    Findings findings = new Findings(fragment);
     try {
-      lenient.fromJson(json);
+      SessionkitMoshi.adapter(type, findings).fromJson(json);
     } catch (JsonDataException | IOException e) {
-      findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), String.valueOf(e.getMessage())));
-      return findings;
+      // What was heard before the failure is drift too; it is kept, in document order.
+      findings.add(Kind.NOT_DECODABLE, pathOf(e), String.valueOf(e.getMessage()));
+      return findings.list;
     }
-    try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-      walk(type, reader, findings);
-    } catch (IOException | JsonDataException e) {
-      findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), String.valueOf(e.getMessage())));
-    }
-    if (fragment) findings.removeIf(finding -> finding.kind() == Kind.MISSING_REQUIRED_FIELD);
-    if (findings.isEmpty()) {
-      // The walk and Moshi's strict mode must agree; a disagreement is reported, never hidden.
+    if (findings.list.isEmpty()) {
+      // The listener and strict decoding must agree; a disagreement is reported, never hidden.
       try {
         SessionkitMoshi.adapter(type, true).fromJson(json);
       } catch (JsonDataException | IOException e) {
         if (!fragment || !String.valueOf(e.getMessage()).startsWith("Required field ")) {
-          findings.add(new DriftFinding(Kind.NOT_DECODABLE, pathOf(e), "strict decoding: " + e.getMessage()));
+          findings.add(Kind.NOT_DECODABLE, pathOf(e), "strict decoding: " + e.getMessage());
         }
       }
     }
-    return findings;
+    return findings.list;
   }
 
   /** The JSON path Moshi's message ends with ("... at path $.a[0]" or "... at $.a[0]"), else $. */
@@ -99,174 +75,44 @@ public final class DriftScanner {
     return at >= 0 ? message.substring(at + 1).trim() : "$";
   }
 
-  private static void walk(Type type, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
-      reader.skipValue();
-      return;
-    }
-    Class<?> raw = Types.getRawType(type);
-    if (raw == JsonValue.class) {
-      reader.skipValue();
-    } else if (OpenEnum.class.isAssignableFrom(raw) && !raw.isInterface()) {
-      walkEnum(raw, reader, findings);
-    } else if (raw.isAnnotationPresent(JsonUnion.class)) {
-      walkUnion(raw, reader, findings);
-    } else if (raw.isRecord()) {
-      walkRecord(raw, reader, findings);
-    } else if (Collection.class.isAssignableFrom(raw)) {
-      walkList(elementType(type, 0), reader, findings);
-    } else if (Map.class.isAssignableFrom(raw)) {
-      walkMap(elementType(type, 1), reader, findings);
-    } else if (raw == String.class && reader.peek() == JsonReader.Token.NUMBER) {
-      findings.add(new DriftFinding(Kind.NUMBER_FOR_STRING, reader.getPath(), reader.nextString()));
-    } else {
-      reader.skipValue(); // a scalar: String, numbers, booleans, timestamps
-    }
-  }
+  /** Turns what lenient decoding tolerates into findings; a fragment's missing fields are no drift. */
+  private static final class Findings implements DriftListener {
+    final List<DriftFinding> list = new ArrayList<>();
+    private final boolean fragment;
 
-  private static void walkEnum(Class<?> type, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    String path = reader.getPath();
-    String value;
-    switch (reader.peek()) {
-      case STRING, NUMBER -> value = reader.nextString();
-      case BOOLEAN -> value = String.valueOf(reader.nextBoolean());
-      default -> {
-        reader.skipValue();
-        return;
-      }
+    Findings(boolean fragment) {
+      this.fragment = fragment;
     }
-    OpenEnum decoded;
-    try {
-      decoded = (OpenEnum) type.getMethod("of", String.class).invoke(null, value);
-    } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot call " + type.getName() + ".of(String)", e);
-    }
-    if (!decoded.isKnown()) {
-      findings.add(new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, path, type.getSimpleName() + " \"" + value + "\""));
-    }
-  }
 
-  private static void walkUnion(Class<?> type, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      reader.skipValue();
-      return;
+    void add(Kind kind, String path, String detail) {
+      list.add(new DriftFinding(kind, path, detail));
     }
-    JsonUnion union = type.getAnnotation(JsonUnion.class);
-    String path = reader.getPath();
-    String label = null;
-    JsonReader peek = reader.peekJson();
-    peek.beginObject();
-    while (peek.hasNext()) {
-      if (peek.nextName().equals(union.discriminator()) && peek.peek() == JsonReader.Token.STRING) {
-        label = peek.nextString();
-        break;
-      }
-      peek.skipValue();
-    }
-    for (int i = 0; i < union.labels().length; i++) {
-      if (union.labels()[i].equals(label)) {
-        walk(union.variants()[i], reader, findings);
-        return;
-      }
-    }
-    findings.add(new DriftFinding(Kind.UNKNOWN_VARIANT, path, label == null
-        ? type.getSimpleName() + " without a string \"" + union.discriminator() + "\""
-        : type.getSimpleName() + " " + union.discriminator() + " \"" + label + "\""));
-    reader.skipValue();
-  }
 
-  private static void walkRecord(Class<?> type, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      reader.skipValue();
-      return;
+    @Override
+    public void unknownField(String path, String name) {
+      add(Kind.UNKNOWN_FIELD, path, name);
     }
-    String path = reader.getPath();
-    Map<String, RecordComponent> components = wireNames(type);
-    Set<String> present = new HashSet<>();
-    reader.beginObject();
-    while (reader.hasNext()) {
-      String name = reader.nextName();
-      RecordComponent component = components.get(name);
-      if (component == null) {
-        findings.add(new DriftFinding(Kind.UNKNOWN_FIELD, reader.getPath(), name));
-        reader.skipValue();
-      } else {
-        if (reader.peek() != JsonReader.Token.NULL || isNullable(component)) present.add(name);
-        walk(component.getGenericType(), reader, findings);
-      }
+
+    @Override
+    public void unknownVariant(String path, Class<?> union, String discriminator, @Nullable String label) {
+      add(Kind.UNKNOWN_VARIANT, path, label == null
+          ? union.getSimpleName() + " without a string \"" + discriminator + "\""
+          : union.getSimpleName() + " " + discriminator + " \"" + label + "\"");
     }
-    reader.endObject();
-    components.forEach((name, component) -> {
-      if (isRequired(component) && !present.contains(name)) {
-        findings.add(new DriftFinding(Kind.MISSING_REQUIRED_FIELD, path + "." + name, name));
-      }
-    });
-  }
 
-  /**
-   * Whether the spec requires the component's field (generated {@link Required}); a list or map is
-   * never missing, since absent it decodes as empty.
-   */
-  private static boolean isRequired(RecordComponent component) {
-    Class<?> raw = component.getType();
-    return component.isAnnotationPresent(Required.class)
-        && !Collection.class.isAssignableFrom(raw) && !Map.class.isAssignableFrom(raw);
-  }
-
-  private static boolean isNullable(RecordComponent component) {
-    return component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-  }
-
-  private static void walkList(Type element, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
-      reader.skipValue();
-      return;
+    @Override
+    public void unknownEnumValue(String path, Class<? extends OpenEnum> type, String value) {
+      add(Kind.UNKNOWN_ENUM_VALUE, path, type.getSimpleName() + " \"" + value + "\"");
     }
-    reader.beginArray();
-    while (reader.hasNext()) walk(element, reader, findings);
-    reader.endArray();
-  }
 
-  private static void walkMap(Type value, JsonReader reader, List<DriftFinding> findings) throws IOException {
-    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-      reader.skipValue();
-      return;
+    @Override
+    public void missingRequiredField(String path, String name) {
+      if (!fragment) add(Kind.MISSING_REQUIRED_FIELD, path, name);
     }
-    reader.beginObject();
-    while (reader.hasNext()) {
-      reader.nextName();
-      walk(value, reader, findings);
-    }
-    reader.endObject();
-  }
 
-  /** The record's wire names (Moshi's {@code @Json(name)}, else the component name) and their components. */
-  private static Map<String, RecordComponent> wireNames(Class<?> record) {
-    Map<String, RecordComponent> names = new LinkedHashMap<>();
-    for (RecordComponent component : record.getRecordComponents()) {
-      names.put(wireName(record, component), component);
+    @Override
+    public void numberForString(String path, String text) {
+      add(Kind.NUMBER_FOR_STRING, path, text);
     }
-    return names;
-  }
-
-  private static String wireName(Class<?> record, RecordComponent component) {
-    Json json = component.getAnnotation(Json.class);
-    if (json == null) json = component.getAccessor().getAnnotation(Json.class);
-    if (json == null) {
-      try {
-        Field field = record.getDeclaredField(component.getName());
-        json = field.getAnnotation(Json.class);
-      } catch (NoSuchFieldException e) {
-        json = null;
-      }
-    }
-    return json == null || json.name().equals(Json.UNSET_NAME) ? component.getName() : json.name();
-  }
-
-  private static Type elementType(Type type, int index) {
-    if (!(type instanceof ParameterizedType parameterized)) return Object.class;
-    Type argument = parameterized.getActualTypeArguments()[index];
-    if (argument instanceof WildcardType wildcard) return wildcard.getUpperBounds()[0];
-    return argument;
   }
 }

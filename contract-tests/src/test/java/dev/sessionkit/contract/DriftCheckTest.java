@@ -158,6 +158,38 @@ class DriftCheckTest {
   }
 
   @Test
+  void aUnionValueWithoutAStringDiscriminatorOrThatIsNoObjectIsReportedAsAnUnknownVariant() throws IOException {
+    write("listSessionEvents", "untyped.json", """
+        {"data": [{"id": "evt_1", "type": 7}, "evt_2"], "has_more": false}
+        """);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent without a string \"type\""),
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[1]", "SessionEvent without a string \"type\"")),
+        report.findings());
+  }
+
+  @Test
+  void aBodyThatLenientDecodingRefusesKeepsTheDriftFoundBeforeTheFailure() throws IOException {
+    write("listSessionEvents", "bad-timestamp.json", """
+        {"data": [
+          {"id": "evt_1", "type": "user.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z",
+           "content": "hi", "mood": "calm"},
+          {"id": "evt_2", "type": "user.message", "session_id": "sess_1", "created_at": "yesterday", "content": "hi"}
+        ], "has_more": false}
+        """);
+
+    DriftReport report = ALL_SDKS.check(recorded);
+
+    assertEquals(List.of(
+        new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[0].mood", "mood"),
+        new DriftFinding(Kind.NOT_DECODABLE, "$.data[1].created_at",
+            "Expected an RFC 3339 timestamp but was \"yesterday\" at $.data[1].created_at")), report.findings());
+  }
+
+  @Test
   void aBodyOfTheWrongShapeIsReportedAsNotDecodable() throws IOException {
     write("getScenarioRunBySession", "array.json", "[]");
 

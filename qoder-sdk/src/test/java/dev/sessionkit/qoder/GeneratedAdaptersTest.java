@@ -1,6 +1,7 @@
 package dev.sessionkit.qoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import dev.sessionkit.core.json.DriftListener;
+import dev.sessionkit.core.json.JsonValue;
+import dev.sessionkit.core.json.OpenEnum;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import dev.sessionkit.errors.MissingFieldException;
 import dev.sessionkit.qoder.model.AgentMessageEvent;
@@ -19,10 +23,15 @@ import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.TextBlock;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-/** The adapters generated from the Qoder spec: one pass, exact paths, and the required-field rule. */
+/**
+ * The adapters generated from the Qoder spec: one pass, exact paths, the required-field rule, and
+ * how a union and an open enum decode (the generated adapter is the only way either is read).
+ */
 class GeneratedAdaptersTest {
   private static final JsonAdapter<SessionEventList> LENIENT = SessionkitMoshi.adapter(SessionEventList.class, false);
   private static final JsonAdapter<SessionEventList> STRICT = SessionkitMoshi.adapter(SessionEventList.class, true);
@@ -60,10 +69,30 @@ class GeneratedAdaptersTest {
     String last = "{ \"id\" : \"evt_9\",\n \"n\":1.50, \"type\":\"agent.tool_use\" }";
     String first = "{\"type\":\"agent.tool_use\",\"x\":{\"a\":[1,2,{}]},\"u\":\"\\u00e9\"}";
     List<SessionEvent> data = LENIENT.fromJson(page(last, first)).data();
-    assertEquals(new SessionEvent.Unknown("agent.tool_use", dev.sessionkit.core.json.JsonValue.of(last)), data.get(0));
+    assertEquals(new SessionEvent.Unknown("agent.tool_use", JsonValue.of(last)), data.get(0));
     assertEquals(first, ((SessionEvent.Unknown) data.get(1)).raw().json());
     assertEquals(page(last, first).replace(" ", "").replace("\n", ""),
         LENIENT.toJson(LENIENT.fromJson(page(last, first))).replace(" ", "").replace("\n", ""));
+  }
+
+  @Test
+  void aUnionWithoutAStringDiscriminatorIsUnknownLenientlyAndRefusedStrictly() throws Exception {
+    JsonAdapter<SessionEvent> lenient = SessionkitMoshi.adapter(SessionEvent.class, false);
+    String noType = "{\"id\":\"evt_1\",\"session_id\":\"" + Fixtures.SESSION_ID + "\"}";
+    String numericType = "{\"type\":5,\"id\":\"evt_1\"}";
+    assertEquals(new SessionEvent.Unknown(null, JsonValue.of(noType)), lenient.fromJson(noType));
+    assertEquals(new SessionEvent.Unknown(null, JsonValue.of(numericType)), lenient.fromJson(numericType));
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> SessionkitMoshi.adapter(SessionEvent.class, true).fromJson(noType));
+    assertEquals("SessionEvent without a string \"type\" at $", e.getMessage());
+  }
+
+  @Test
+  void aUnionValueThatIsNoObjectIsUnknownLenientlyAndRefusedStrictly() throws Exception {
+    assertEquals(List.of(new SessionEvent.Unknown(null, JsonValue.of("\"evt_1\""))),
+        LENIENT.fromJson(page("\"evt_1\"")).data());
+    JsonDataException e = assertThrows(JsonDataException.class, () -> STRICT.fromJson(page(MESSAGE, "\"evt_1\"")));
+    assertEquals("SessionEvent without a string \"type\" at $.data[1]", e.getMessage());
   }
 
   @Test
@@ -134,6 +163,81 @@ class GeneratedAdaptersTest {
         Fixtures.event("evt_s", "{\"type\":\"session.status_idle\",\"status\":\"idle\",\"stop_reason\":{\"type\":\"end_turn\"}}")))
         .data().get(0);
     assertSame(SessionStatus.IDLE, idle.status());
+  }
+
+  @Test
+  void anOpenEnumKeepsUnknownValuesAndReadsNumbersAndBooleansAsText() throws Exception {
+    JsonAdapter<SessionStatus> adapter = SessionkitMoshi.adapter(SessionStatus.class, false);
+    SessionStatus paused = adapter.fromJson("\"paused\"");
+    assertEquals("paused", paused.value());
+    assertFalse(paused.isKnown());
+    assertEquals("\"paused\"", adapter.toJson(paused));
+    assertEquals(new SessionStatus("500"), adapter.fromJson("500"));
+    assertEquals(new SessionStatus("true"), adapter.fromJson("true"));
+    assertNull(adapter.fromJson("null"));
+  }
+
+  @Test
+  void aDocumentedEnumValueSpelledWithEscapesIsStillItsConstant() throws Exception {
+    assertSame(SessionStatus.IDLE, SessionkitMoshi.adapter(SessionStatus.class, true).fromJson("\"\\u0069dle\""));
+  }
+
+  @Test
+  void aDriftListenerHearsOfEverythingLenientDecodingToleratesWithItsPath() throws Exception {
+    Heard heard = new Heard();
+    String json = page(
+        "{\"id\":\"evt_0\",\"type\":\"agent.tool_use\"}",
+        NO_SESSION_ID.replace("\"content\"", "\"mood\":1,\"content\""),
+        MESSAGE.replace("\"evt_1\"", "12345"),
+        Fixtures.event("evt_s", "{\"type\":\"session.status_idle\",\"status\":\"paused\",\"stop_reason\":{\"type\":\"end_turn\"}}"));
+
+    SessionEventList list = SessionkitMoshi.adapter(SessionEventList.class, heard).fromJson(json);
+
+    assertEquals(LENIENT.fromJson(json), list);
+    assertEquals(List.of(
+        "unknownVariant $.data[0] SessionEvent type agent.tool_use",
+        "unknownField $.data[1].mood mood",
+        "missingRequiredField $.data[1].session_id session_id",
+        "numberForString $.data[2].id 12345",
+        "unknownEnumValue $.data[3].status SessionStatus paused"), heard.lines);
+  }
+
+  @Test
+  void aDriftListenerHearsNothingOfADocumentTheSpecDescribes() throws Exception {
+    Heard heard = new Heard();
+    String json = page(MESSAGE, MESSAGE_TYPE_LAST);
+    assertEquals(STRICT.fromJson(json), SessionkitMoshi.adapter(SessionEventList.class, heard).fromJson(json));
+    assertEquals(List.of(), heard.lines);
+  }
+
+  /** Records every callback as one line: what, where, and the detail. */
+  private static final class Heard implements DriftListener {
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void unknownField(String path, String name) {
+      lines.add("unknownField " + path + " " + name);
+    }
+
+    @Override
+    public void unknownVariant(String path, Class<?> union, String discriminator, @Nullable String label) {
+      lines.add("unknownVariant " + path + " " + union.getSimpleName() + " " + discriminator + " " + label);
+    }
+
+    @Override
+    public void unknownEnumValue(String path, Class<? extends OpenEnum> type, String value) {
+      lines.add("unknownEnumValue " + path + " " + type.getSimpleName() + " " + value);
+    }
+
+    @Override
+    public void missingRequiredField(String path, String name) {
+      lines.add("missingRequiredField " + path + " " + name);
+    }
+
+    @Override
+    public void numberForString(String path, String text) {
+      lines.add("numberForString " + path + " " + text);
+    }
   }
 
   @Test

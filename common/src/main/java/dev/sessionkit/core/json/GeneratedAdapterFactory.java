@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  * Finds the adapter the templates generate for each record, {@link JsonUnion} and {@link OpenEnum}:
  * by naming convention, as Moshi's own codegen does, the public nested class
  * {@code MoshiAdapter} with a public {@code (Moshi)} constructor. Reflection runs once per type,
- * when Moshi first asks; decoding itself calls constructors and reads fields directly. Types
- * without a generated adapter fall through to the reflective adapters.
+ * when Moshi first asks; decoding itself calls constructors and reads fields directly.
+ *
+ * <p>The generated adapter is the only way a union or an open enum is read: one without it is
+ * refused when its adapter is requested, naming the type, rather than decoded some other way. A
+ * plain record without one falls through to Moshi's own record adapter.
  */
 final class GeneratedAdapterFactory implements JsonAdapter.Factory {
   static final String ADAPTER = "$MoshiAdapter";
@@ -21,14 +24,17 @@ final class GeneratedAdapterFactory implements JsonAdapter.Factory {
   @Override
   public @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty() || !(type instanceof Class<?> raw)) return null;
-    if (!raw.isRecord() && !raw.isAnnotationPresent(JsonUnion.class)) return null;
-    Class<?> adapter;
-    try {
-      adapter = Class.forName(raw.getName() + ADAPTER, true, raw.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      return null;
+    String kind = raw.isAnnotationPresent(JsonUnion.class) ? "a @JsonUnion"
+        : OpenEnum.class.isAssignableFrom(raw) && !raw.isInterface() ? "an OpenEnum"
+        : null;
+    if (kind == null && !raw.isRecord()) return null;
+    Class<?> adapter = generatedAdapter(raw);
+    if (adapter == null) {
+      if (kind == null) return null;
+      throw new IllegalArgumentException(raw.getName() + " is " + kind + " without a generated adapter: expected"
+          + " its public nested class MoshiAdapter extending JsonAdapter, with a public (Moshi) constructor,"
+          + " as the sessionkit templates generate it");
     }
-    if (!JsonAdapter.class.isAssignableFrom(adapter) || adapter.getEnclosingClass() != raw) return null;
     try {
       return (JsonAdapter<?>) adapter.getConstructor(Moshi.class).newInstance(moshi);
     } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
@@ -38,6 +44,18 @@ final class GeneratedAdapterFactory implements JsonAdapter.Factory {
       if (cause instanceof RuntimeException runtime) throw runtime;
       throw new IllegalStateException("cannot create " + adapter.getName(), cause);
     }
+  }
+
+  /** Returns {@code type}'s nested {@code MoshiAdapter} when it is a JsonAdapter, else null. */
+  private static @Nullable Class<?> generatedAdapter(Class<?> type) {
+    Class<?> adapter;
+    try {
+      adapter = Class.forName(type.getName() + ADAPTER, true, type.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+    if (!JsonAdapter.class.isAssignableFrom(adapter) || adapter.getEnclosingClass() != type) return null;
+    return adapter;
   }
 
   @Override

@@ -9,10 +9,12 @@ import java.lang.annotation.Target;
 /**
  * Marks a sealed interface as a JSON union told apart by one string property.
  *
- * <p>Generated code carries this annotation; {@link SessionkitMoshi} reads it. {@code labels[i]}
+ * <p>Generated code carries this annotation as a description of the union: {@code labels[i]}
  * selects {@code variants[i]}; any other label, or a missing one, decodes to {@code unknown},
  * a record whose canonical constructor takes the label ({@code String}, possibly null) and the
- * raw JSON ({@link JsonValue}). Strict decoding refuses unknown labels instead.
+ * raw JSON ({@link JsonValue}). Strict decoding refuses unknown labels instead. The decoding
+ * itself is the union's generated nested {@code MoshiAdapter}; {@link SessionkitMoshi} refuses a
+ * union without one.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a record component whose field the spec lists as required.
  *
- * <p>Generated code carries it so that tools such as the drift check can report missing required
- * fields. Strict decoding refuses a body without the field; lenient decoding keeps the record and
+ * <p>Generated code carries it so that a reader (or a reflective tool) sees the spec's rule on the
+ * component; the generated adapter applies the rule, and tells a {@link DriftListener} of a missing
+ * field. Strict decoding refuses a body without the field; lenient decoding keeps the record and
  * its accessor throws {@link dev.sessionkit.errors.MissingFieldException} when the value is read
  * (a required component that is also {@code @Nullable} may be {@code null}, but not absent).
  */

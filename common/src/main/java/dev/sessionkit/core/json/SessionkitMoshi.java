@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.reflect.Type;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * also refuses a missing required field ({@code Required field "session_id" missing at $.data[3]})
  * and a number where the spec says string. Lenient decoding keeps a record that lacks a required
  * field; its accessor then throws {@link dev.sessionkit.errors.MissingFieldException} naming the
- * field's path, so a required value is never a silent {@code null}.
+ * field's path, so a required value is never a silent {@code null}. A {@link DriftListener} hears
+ * of everything lenient decoding tolerates ({@link #adapter(Type, DriftListener)}).
  *
  * <p>Generated models carry their own adapters (no reflection when decoding); this class finds
  * them by naming convention, so a custom {@link Moshi.Builder} from {@link #newBuilder()} uses them
- * too.
+ * too. They are the only way a {@link JsonUnion} or an {@link OpenEnum} is read: asking for the
+ * adapter of one that has no generated adapter fails with an {@link IllegalArgumentException}
+ * naming the type.
  *
  * <pre>{@code
  * JsonAdapter<SessionEventList> strict = SessionkitMoshi.adapter(SessionEventList.class, true);
@@ -48,8 +52,6 @@ public final class SessionkitMoshi {
     return new Moshi.Builder()
         .add(new GeneratedAdapterFactory())
         .add(String.class, new TextAdapter())
-        .add(new UnionAdapterFactory())
-        .add(new OpenEnumAdapterFactory())
         .add(new ScalarAdapters());
   }
 
@@ -69,6 +71,49 @@ public final class SessionkitMoshi {
   public static <T> JsonAdapter<T> adapter(Type type, boolean strict) {
     JsonAdapter<T> adapter = MOSHI.adapter(type);
     return new Guarded<>(strict ? adapter.failOnUnknown() : adapter);
+  }
+
+  /**
+   * Returns a lenient adapter for {@code type} that tells {@code listener} of every drift it
+   * tolerates (unknown fields, variants and enum values, missing required fields, numbers sent for
+   * strings), each with its JSON path. It fails as {@link #adapter(Type, boolean)} does.
+   */
+  public static <T> JsonAdapter<T> adapter(Class<T> type, DriftListener listener) {
+    return adapter((Type) type, listener);
+  }
+
+  /** Like {@link #adapter(Class, DriftListener)}, for a generic {@code type}. */
+  public static <T> JsonAdapter<T> adapter(Type type, DriftListener listener) {
+    Objects.requireNonNull(listener, "listener == null");
+    JsonAdapter<T> adapter = MOSHI.adapter(type);
+    return new Guarded<>(new Reporting<>(adapter, listener));
+  }
+
+  /** Attaches the listener to the reader, where the generated adapters look for it. */
+  private static final class Reporting<T> extends JsonAdapter<T> {
+    private final JsonAdapter<T> delegate;
+    private final DriftListener listener;
+
+    Reporting(JsonAdapter<T> delegate, DriftListener listener) {
+      this.delegate = delegate;
+      this.listener = listener;
+    }
+
+    @Override
+    public @Nullable T fromJson(JsonReader reader) throws IOException {
+      reader.setTag(DriftListener.class, listener);
+      return delegate.fromJson(reader);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      delegate.toJson(writer, value);
+    }
+
+    @Override
+    public String toString() {
+      return delegate + ".reporting(" + listener + ")";
+    }
   }
 
   /** Turns any runtime failure inside the delegate into a JsonDataException that names the path. */

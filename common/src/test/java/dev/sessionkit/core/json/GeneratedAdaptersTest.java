@@ -12,6 +12,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,22 @@ class GeneratedAdaptersTest {
   void lenientDecodingKeepsANumberWhereAStringBelongsAsItsText() throws Exception {
     assertEquals(new Named("12.50"), SessionkitMoshi.adapter(Named.class, false).fromJson("{\"n\":12.50}"));
     assertEquals(new Named(null), SessionkitMoshi.adapter(Named.class, false).fromJson("{\"n\":null}"));
+  }
+
+  @Test
+  void aDriftListenerHearsOfEachNumberWhereAStringBelongsWithItsPath() throws Exception {
+    List<String> heard = new ArrayList<>();
+    DriftListener listener = new DriftListener() {
+      @Override
+      public void numberForString(String path, String text) {
+        heard.add(path + " " + text);
+      }
+    };
+    assertEquals(new Named("12.50"), SessionkitMoshi.adapter(Named.class, listener).fromJson("{\"n\":12.50}"));
+    JsonAdapter<List<String>> strings = SessionkitMoshi.adapter(
+        com.squareup.moshi.Types.newParameterizedType(List.class, String.class), listener);
+    assertEquals(List.of("a", "3", "b"), strings.fromJson("[\"a\",3,\"b\"]"));
+    assertEquals(List.of("$.n 12.50", "$[1] 3"), heard);
   }
 
   @Test

@@ -1,7 +1,6 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import com.squareup.moshi.JsonWriter;
-import dev.sessionkit.sandbox.SessionIds;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * page says), {@code after_id} / {@code before_id} (mutually exclusive), Bearer PAT, and Qoder's
  * {@code {"type":"error","error":{...}}} envelope. Internal.
  */
-public final class QoderApi {
+final class QoderApi {
   /** The event types of Qoder's page, in the order a generated turn uses them. */
   static final String[] TURN = {
     "user.message", "session.status_rescheduled", "span.model_request_start", "agent.thinking",

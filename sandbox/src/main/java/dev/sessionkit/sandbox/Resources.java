@@ -1,4 +1,4 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /** Reads the documented examples under {@code /sandbox/} on the class path. Internal. */
-public final class Resources {
+final class Resources {
   private Resources() {}
 
   /** Returns the bytes of {@code sandbox/<path>}. */

@@ -1,7 +1,6 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import com.squareup.moshi.JsonWriter;
-import dev.sessionkit.sandbox.SessionIds;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * FastAPI error bodies ({@code {"detail": "..."}}, and the 422 validation list for a path
  * parameter that is not a UUID). Not paginated: a generated session is written whole. Internal.
  */
-public final class PiperApi {
+final class PiperApi {
   private static final Pattern UUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   /** Events per run in a generated session. */

@@ -1,8 +1,5 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
-import dev.sessionkit.sandbox.Fault;
-import dev.sessionkit.sandbox.FaultPlan;
-import dev.sessionkit.sandbox.Vendor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,7 @@ import okhttp3.HttpUrl;
  * Routes each request to its vendor's fake by path (the four APIs' real paths do not overlap),
  * then applies the run's {@link FaultPlan}. Internal: no compatibility promise.
  */
-public final class SandboxDispatcher extends Dispatcher {
+final class SandboxDispatcher extends Dispatcher {
   private final QoderApi qoder;
   private final PiperApi piper;
   private final PipecatApi pipecat;

@@ -1,7 +1,6 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import com.squareup.moshi.JsonWriter;
-import dev.sessionkit.sandbox.SessionIds;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.OptionalInt;
  * metrics hold as many samples as its id says (none: {@code resourceMetrics} is null and the
  * session has not ended). Internal.
  */
-public final class PipecatApi {
+final class PipecatApi {
   static final String[] COMPLETION = {"HTTP_COMPLETED", "HTTP_ERROR", "WS_CONNECTION_CLOSED"};
   private static final String NOT_FOUND = "API endpoint not found / agent deployment not found / Organization not found";
   private static final Instant START = Instant.parse("2025-10-22T08:39:20Z");

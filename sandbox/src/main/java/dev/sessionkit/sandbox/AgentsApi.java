@@ -1,7 +1,6 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import com.squareup.moshi.JsonWriter;
-import dev.sessionkit.sandbox.SessionIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * Bearer token), and Vectara's error bodies ({@code messages}, {@code request_id}, {@code id} on a
  * 404, {@code field_errors} on a 400). Internal.
  */
-public final class AgentsApi {
+final class AgentsApi {
   /** The event types of the seed, in the order a generated exchange uses them. */
   static final String[] TYPES = {"input_message", "thinking", "tool_input", "tool_output", "agent_output"};
   private static final String DOCUMENTED_PAGE_KEY = "eyJldmVudF9pZCI6ImFldl9hZ2VudF9vdXRwdXRfMDAxIn0=";

@@ -1,4 +1,4 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import okio.Buffer;
  * One answer of a fake API before faults are applied: status, content type and body.
  * Internal: no compatibility promise.
  */
-public record Reply(int status, String contentType, Buffer body) {
+record Reply(int status, String contentType, Buffer body) {
   /** A JSON reply whose body {@code writer} writes. */
   public static Reply json(int status, JsonBody writer) {
     Buffer buffer = new Buffer();

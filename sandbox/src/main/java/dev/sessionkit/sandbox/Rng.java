@@ -1,4 +1,4 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * created from, on every JVM: the sandbox's "same seed, same bytes" rests on it.
  * Internal: no compatibility promise.
  */
-public final class Rng {
+final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private long state;
 

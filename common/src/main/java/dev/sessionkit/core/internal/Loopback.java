@@ -1,4 +1,4 @@
-package dev.sessionkit.core.internal.http;
+package dev.sessionkit.core.internal;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 import java.util.List;
 import okhttp3.Headers;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One request as a fake API sees it: method, the path segments after the vendor's prefix, the
  * URL (for query parameters), the headers and the request's number. Internal.
  */
-public record Exchange(String method, List<String> path, HttpUrl url, Headers headers, long number) {
+record Exchange(String method, List<String> path, HttpUrl url, Headers headers, long number) {
   /** Returns the query parameter {@code name}, or null if absent. */
   public @Nullable String query(String name) {
     return url.queryParameter(name);

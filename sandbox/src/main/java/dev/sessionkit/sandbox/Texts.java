@@ -1,4 +1,4 @@
-package dev.sessionkit.sandbox.internal;
+package dev.sessionkit.sandbox;
 
 /** The phrases generated sessions are written with. Internal. */
 final class Texts {

@@ -1,0 +1,190 @@
+package dev.sessionkit.core.spi;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import dev.sessionkit.core.json.DriftListener;
+import dev.sessionkit.core.json.OpenEnum;
+import dev.sessionkit.errors.MissingFieldException;
+import java.io.IOException;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the generated Moshi adapters share: what they do when a document differs from the spec
+ * (an unknown field, variant or enum value, a missing required field), in strict decoding, in
+ * lenient decoding and for a {@link DriftListener}, with the JSON paths.
+ *
+ * <p>Part of the service-provider contract between {@code common} and the code generated from a
+ * spec (the record, union and open enum templates in {@code specs/templates} call it); public
+ * because a vendor module generated from any spec must reach it. Applications have no reason to
+ * call it.
+ *
+ * <p>Nothing here runs on the happy path: generated adapters call it only for what the spec does
+ * not describe, and paths are built, and decoded records remembered, only then.
+ */
+public final class ModelSupport {
+  /** How many records with missing fields are remembered at most; the oldest are forgotten first. */
+  static final int LIMIT = 4096;
+
+  private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+  private static final Map<Key, String> PATHS = new LinkedHashMap<>();
+
+  private ModelSupport() {}
+
+  /**
+   * Skips the member {@code reader} is at, whose name the record does not declare: strict
+   * decoding fails naming its path (Moshi's {@code Cannot skip unexpected NAME at $.data[1].mood}),
+   * and a {@link DriftListener} hears of it. The caller then passes {@code -1} as the last field
+   * read to {@link #missingFields}.
+   */
+  public static void skipUnknownField(JsonReader reader) throws IOException {
+    DriftListener drift = reader.failOnUnknown() ? null : reader.tag(DriftListener.class);
+    if (drift == null) {
+      reader.skipName();
+    } else {
+      String name = reader.nextName();
+      drift.unknownField(reader.getPath(), name);
+    }
+    reader.skipValue();
+  }
+
+  /**
+   * Applies the required-field rule to the object {@code reader} is inside, before its
+   * {@code endObject()}, when fields are missing: bit {@code i} of {@code missing} is set when
+   * {@code names[i - 1]} is, and {@code last} is the 1-based index in {@code names} of the last
+   * field read, 0 when none was, and -1 when the last one was skipped as unknown. Strict decoding
+   * fails naming the first missing field ({@code Required field "session_id" missing at $.data[3]});
+   * a {@link DriftListener} hears of each, in the order of {@code names}.
+   *
+   * @return the object's path, for {@link #remember}
+   */
+  public static String missingFields(JsonReader reader, String[] names, long missing, int last) {
+    String objectPath = objectPath(reader, names, last);
+    if (reader.failOnUnknown()) throw missingRequired(names, missing, objectPath);
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) {
+      for (long left = missing; left != 0L; left &= left - 1) {
+        String name = names[Long.numberOfTrailingZeros(left) - 1];
+        drift.missingRequiredField(objectPath + "." + name, name);
+      }
+    }
+    return objectPath;
+  }
+
+  /**
+   * Handles the union value {@code reader} is at, whose discriminator names no variant the spec
+   * lists ({@code label}), or which has no string discriminator ({@code label} null): strict
+   * decoding fails naming the union and the path, and a {@link DriftListener} hears of it; the
+   * caller then keeps the value whole.
+   */
+  public static void unknownVariant(JsonReader reader, Class<?> union, String discriminator, @Nullable String label) {
+    if (reader.failOnUnknown()) {
+      throw new JsonDataException(label == null
+          ? union.getSimpleName() + " without a string \"" + discriminator + "\" at " + reader.getPath()
+          : "Unknown " + union.getSimpleName() + " " + discriminator + " \"" + label + "\" at " + reader.getPath());
+    }
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) drift.unknownVariant(reader.getPath(), union, discriminator, label);
+  }
+
+  /**
+   * Returns the path of the value {@code reader} is at if an unknown value there would be refused
+   * (strict decoding) or reported (a {@link DriftListener}), else {@code null}, so that plain
+   * lenient decoding builds no path. Call it before reading the value.
+   */
+  public static @Nullable String watchedPath(JsonReader reader) {
+    return reader.failOnUnknown() || reader.tag(DriftListener.class) != null ? reader.getPath() : null;
+  }
+
+  /**
+   * Handles an open enum value the spec does not list, read at {@code path} (from
+   * {@link #watchedPath}): strict decoding fails ({@code Unknown SessionStatus value "paused" at
+   * $.status}), and a {@link DriftListener} hears of it; the caller then keeps the value.
+   */
+  public static void unknownEnumValue(JsonReader reader, String path, Class<? extends OpenEnum> type, String value) {
+    if (reader.failOnUnknown()) {
+      throw new JsonDataException("Unknown " + type.getSimpleName() + " value \"" + value + "\" at " + path);
+    }
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) drift.unknownEnumValue(path, type, value);
+  }
+
+  /** The path of the object {@code reader} is inside, before its {@code endObject()} (see {@link #missingFields}). */
+  static String objectPath(JsonReader reader, String[] names, int last) {
+    String path = reader.getPath();
+    String suffix = "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : "");
+    return path.endsWith(suffix) ? path.substring(0, path.length() - suffix.length()) : path;
+  }
+
+  /** The failure of strict decoding for the first field of {@code missing} (see {@link #missingFields}). */
+  static JsonDataException missingRequired(String[] names, long missing, String objectPath) {
+    String name = names[Long.numberOfTrailingZeros(missing) - 1];
+    return new JsonDataException("Required field \"" + name + "\" missing at " + objectPath);
+  }
+
+  /** Remembers that {@code record}, decoded at {@code objectPath}, lacks required fields. */
+  public static void remember(Object record, String objectPath) {
+    synchronized (PATHS) {
+      expunge();
+      PATHS.put(new Key(record, QUEUE), objectPath);
+      if (PATHS.size() > LIMIT) {
+        Iterator<Key> eldest = PATHS.keySet().iterator();
+        eldest.next();
+        eldest.remove();
+      }
+    }
+  }
+
+  /**
+   * Returns the exception a generated accessor throws when {@code record}'s required field
+   * {@code name} (its wire name) holds no value; the path is the field's JSON path when
+   * {@code record} was decoded (and still remembered), else the bare name.
+   */
+  public static MissingFieldException missing(Object record, String name) {
+    String objectPath;
+    synchronized (PATHS) {
+      expunge();
+      objectPath = PATHS.get(new Key(record, null));
+    }
+    return new MissingFieldException(name, objectPath == null ? name : objectPath + "." + name);
+  }
+
+  /** How many records are remembered now; for tests. */
+  static int remembered() {
+    synchronized (PATHS) {
+      expunge();
+      return PATHS.size();
+    }
+  }
+
+  private static void expunge() {
+    for (Object gone; (gone = QUEUE.poll()) != null; ) PATHS.remove(gone);
+  }
+
+  /** A weak reference compared by the identity of its referent. */
+  private static final class Key extends WeakReference<Object> {
+    private final int hash;
+
+    Key(Object referent, @Nullable ReferenceQueue<Object> queue) {
+      super(referent, queue);
+      this.hash = System.identityHashCode(referent);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (this == other) return true;
+      if (!(other instanceof Key key) || key.hash != hash) return false;
+      Object referent = get();
+      return referent != null && referent == key.get();
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}
