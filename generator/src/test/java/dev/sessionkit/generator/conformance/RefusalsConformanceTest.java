@@ -30,7 +30,14 @@ class RefusalsConformanceTest {
       partial-content.yaml | #/paths/~1items/get/responses/206: sessionkit handles the success statuses 200, 201, 202 and 204
       text-response.yaml | #/paths/~1items/get/responses/200/content: sessionkit reads JSON, binary (format: binary) and text/event-stream responses (got text/plain)
       two-success-types.yaml | #/paths/~1items/post/responses/201: answers otherwise than 200 (Receipt instead of Item); sessionkit needs one success type
-      unknown-extension.yaml | #/paths/~1items/get/x-sessionkit-metod: unknown extension here (known: x-sessionkit-find-on-404, x-sessionkit-method, x-sessionkit-pagination, x-sessionkit-params)
+      unknown-extension.yaml | #/paths/~1items/get/x-sessionkit-metod: unknown extension here (known: x-sessionkit-find-on-404, x-sessionkit-method, x-sessionkit-pagination, x-sessionkit-params, x-sessionkit-stream)
+      stream-bad-event-name.yaml | #/paths/~1events/get/x-sessionkit-stream/event-name: must be event (the SSE event: field) or data.<property> (got data.a.b)
+      stream-condition-without-body.yaml | #/paths/~1events/get/x-sessionkit-stream/condition: the operation sends no request body
+      stream-extension-without-stream.yaml | #/paths/~1events/get/x-sessionkit-stream: the operation answers no text/event-stream
+      stream-names-overlap.yaml | #/paths/~1events/get/x-sessionkit-stream: the event name ping is listed twice among heartbeats, ends and errors
+      stream-resume-field-missing.yaml | #/paths/~1events/get/x-sessionkit-stream/resume/field: after is neither a property of the request body nor an optional query parameter of the operation
+      stream-unknown-key.yaml | #/paths/~1events/get/x-sessionkit-stream/heartbeat: unknown key (known: condition, ends, errors, event-name, heartbeats, method, resume)
+      stream-without-extension.yaml | #/paths/~1events/get/responses/200/content/text~1event-stream: declare how this live stream reads with x-sessionkit-stream on the operation
       """)
   void isRefusedWithItsPointer(String spec, String message) {
     InvalidSpecException e = Conformance.refuse("refusals/" + spec);
