@@ -68,7 +68,10 @@ class StreamsConformanceTest extends ConformanceServer {
         List<String> seen = new ArrayList<>();
         LiveClient client = LiveClient.builder().token("t").baseUrl(url).noRetries().build();
         try (EventStream<SessionEvent> events = client.sessions().streamEvents("sess_1")) {
-          for (SessionEvent event : events) seen.add(event.getClass().getSimpleName() + ":" + event.type());
+          for (SessionEvent event : events) {
+            seen.add(event.getClass().getSimpleName() + ":" + event.type());
+            if (seen.size() == 3) break; // a live stream does not end: the caller stops reading
+          }
         }
         return seen;""");
 
@@ -90,7 +93,10 @@ class StreamsConformanceTest extends ConformanceServer {
         List<String> ids = new ArrayList<>();
         LiveClient client = LiveClient.builder().token("t").baseUrl(url).maxRetries(2).sleeper(%s).build();
         try (EventStream<SessionEvent> events = client.sessions().streamEvents("sess_1")) {
-          for (SessionEvent event : events) ids.add(((UserMessage) event).id());
+          for (SessionEvent event : events) {
+            ids.add(((UserMessage) event).id());
+            if (ids.size() == 2) break;
+          }
         }
         return ids;""".formatted(NO_WAIT_SLEEPER));
 
@@ -121,8 +127,12 @@ class StreamsConformanceTest extends ConformanceServer {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         client(url).sessions().streamEventsAsync("sess_1").subscribe(new java.util.concurrent.Flow.Subscriber<>() {
-          public void onSubscribe(java.util.concurrent.Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-          public void onNext(SessionEvent e) { ids.add(((UserMessage) e).id()); }
+          java.util.concurrent.Flow.Subscription subscription;
+          public void onSubscribe(java.util.concurrent.Flow.Subscription s) { subscription = s; s.request(2); }
+          public void onNext(SessionEvent e) {
+            ids.add(((UserMessage) e).id());
+            if (ids.size() == 2) { subscription.cancel(); done.complete(null); }
+          }
           public void onError(Throwable t) { done.completeExceptionally(t); }
           public void onComplete() { done.complete(null); }
         });
