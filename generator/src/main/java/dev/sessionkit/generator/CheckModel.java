@@ -20,8 +20,8 @@ record CheckModel(String name, Pattern pattern, Range range, Length length, bool
     return new CheckModel(name, new Pattern(constant), null, null, false, false, false, each);
   }
 
-  static CheckModel range(String name, String min, String max, boolean each) {
-    return new CheckModel(name, null, new Range(min, max), null, false, false, false, each);
+  static CheckModel range(String name, String min, String max, boolean integer, boolean each) {
+    return new CheckModel(name, null, new Range(min, max, integer), null, false, false, false, each);
   }
 
   static CheckModel length(String name, int min, int max) {
@@ -48,8 +48,14 @@ record CheckModel(String name, Pattern pattern, Range range, Length length, bool
   /** The pattern constant of the service or params record, such as {@code SESSION_ID}. */
   record Pattern(String constant) {}
 
-  /** Inclusive bounds as Java {@code long} literals ({@code 1L}, {@code Long.MAX_VALUE}). */
-  record Range(String min, String max) {}
+  /**
+   * Inclusive bounds: plain decimal numbers ({@code 1}, {@code 0.5}), null where the spec sets none.
+   *
+   * @param min the least value, or null
+   * @param max the greatest value, or null
+   * @param integer whether the value is an integer ({@code long} bounds) or a decimal ({@code double} bounds)
+   */
+  record Range(String min, String max, boolean integer) {}
 
   /** Inclusive bounds of a string's length. */
   record Length(int min, int max) {}

@@ -54,6 +54,7 @@ final class OperationReader {
     String method = operation.httpMethod.toUpperCase(Locale.ROOT);
     Pointer at = Pointer.operation(path, method);
     Operation declared = spec.operation(path, method);
+    if (declared == null) throw spec.error(at, "the codegen's operation " + operation.operationId + " is not in the spec");
     if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
       throw spec.error(at, "sessionkit sends GET, POST, PUT, PATCH and DELETE (got " + method + ")");
     }

@@ -68,12 +68,12 @@ final class PaginationReader {
     }
     String max = null;
     for (CheckModel check : parameter.checks()) {
-      if (check.range() != null && !check.range().max().equals("Long.MAX_VALUE")) max = check.range().max();
+      if (check.range() != null && check.range().max() != null) max = check.range().max();
     }
     if (max == null) throw at.error("the parameter " + parameter.wireName() + " has no maximum in its schema");
     int maximum;
     try {
-      maximum = new BigDecimal(max.substring(0, max.length() - 1)).intValueExact();
+      maximum = new BigDecimal(max).intValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
       throw at.error("the maximum of " + parameter.wireName() + " is not an int32 (got " + max + ")");
     }

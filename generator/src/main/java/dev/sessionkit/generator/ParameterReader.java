@@ -129,7 +129,7 @@ final class ParameterReader {
         throw spec.error(at.then("schema"), "exclusive bounds are supported on integer parameters only");
       }
       checks.add(CheckModel.range(name, bound(minimum, integer, true, exclusiveMinimum(parameter, each)),
-          bound(maximum, integer, false, exclusiveMaximum(parameter, each)), each));
+          bound(maximum, integer, false, exclusiveMaximum(parameter, each)), integer, each));
     }
     if (regex != null && (!parameter.required || each)) {
       checks.add(CheckModel.pattern(name, patterns.constant(parameter.baseName, regex), each));
@@ -151,13 +151,13 @@ final class ParameterReader {
     return each ? parameter.items.exclusiveMaximum : parameter.exclusiveMaximum;
   }
 
-  /** A bound as a Java literal: {@code 1L}, {@code Long.MIN_VALUE}, {@code 0.5}. */
+  /** A bound as a plain number ({@code 1}, {@code 0.5}), an exclusive integer bound moved inside; null for none. */
   private static String bound(String value, boolean integer, boolean lower, boolean exclusive) {
-    if (value == null) return integer ? (lower ? "Long.MIN_VALUE" : "Long.MAX_VALUE") : (lower ? "-Double.MAX_VALUE" : "Double.MAX_VALUE");
-    if (!integer) return new BigDecimal(value).toPlainString();
+    if (value == null) return null;
     BigDecimal bound = new BigDecimal(value);
+    if (!integer) return bound.toPlainString();
     if (exclusive) bound = lower ? bound.add(BigDecimal.ONE) : bound.subtract(BigDecimal.ONE);
-    return bound.toBigInteger() + "L";
+    return bound.toBigInteger().toString();
   }
 
   /**

@@ -62,9 +62,10 @@ final class SurfaceReader {
         Text.javadoc(spec.openApi().getInfo().getTitle()), config.service(), config.tokenEnv(), config.baseUrlEnv(),
         Text.javaString(basePath) + "/", config.requestIdHeaders(), idempotencyHeader, config.security(),
         config.errors(), defaults, services,
-        sample.plain() ? new VendorModel.Sample(first.accessor(), sample.name(), sample.response().type(), sample.sample())
-            : new VendorModel.Sample(first.accessor(), sample.stream().method(),
-                "EventStream<" + sample.stream().eventType() + ">", sample.sample()));
+        sample.plain()
+            ? new VendorModel.Sample(first.accessor(), sample.name(), sample.response().type(), null, sample.sample())
+            : new VendorModel.Sample(first.accessor(), sample.stream().method(), null, sample.stream().eventType(),
+                sample.sample()));
   }
 
   /**

@@ -78,8 +78,10 @@ record VendorModel(String clientClass, String profileClass, String internalPacka
    *
    * @param service the service's accessor
    * @param method the method
-   * @param returnType what it returns, or null for nothing
+   * @param returnType what it returns, or null for nothing (or a stream)
+   * @param streamEvent the type of the events when the method is a live stream's, else null
    * @param arguments its arguments
    */
-  record Sample(String service, String method, String returnType, List<OperationModel.SampleArgument> arguments) {}
+  record Sample(String service, String method, String returnType, String streamEvent,
+      List<OperationModel.SampleArgument> arguments) {}
 }

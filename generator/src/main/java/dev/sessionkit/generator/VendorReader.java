@@ -109,6 +109,9 @@ final class VendorReader {
         boolean first = models.stream().noneMatch(SecurityModel::apiKey);
         models.add(new SecurityModel(key, scheme.getName(), "", true, first, null, builderMethod, isDefault, doc));
       } else if (scheme.getType() == SecurityScheme.Type.OAUTH2) {
+        if (models.stream().anyMatch(model -> model.oauth() != null)) {
+          throw spec.error(at, "the root security lists a second OAuth2 scheme; sessionkit offers one");
+        }
         models.add(new SecurityModel(key, "Authorization", "Bearer", false, false, oauth(spec, at, scheme),
             builderMethod == null ? "oauthClientCredentials" : builderMethod, isDefault, doc));
       } else {
