@@ -35,7 +35,7 @@ final class VendorSurface {
 
   /** The root extensions, validated. */
   record ClientConfig(String name, String service, String tokenEnv, String baseUrlEnv, List<String> requestIdHeaders,
-      List<DefaultParameter> defaults, List<AuthScheme> auth, Map<String, Object> errors) {}
+      List<DefaultParameter> defaults, List<AuthScheme> auth, ErrorProfileModel errors) {}
 
   private final String spec;
   private final OpenAPI openApi;
@@ -76,7 +76,7 @@ final class VendorSurface {
     }
     Extension errors = Extension.of(spec, " (at the root)", openApi.getExtensions(), "x-sessionkit-errors");
     return new ClientConfig(name, root.string("service"), root.string("token-env"), root.string("base-url-env"),
-        headers == null ? List.of() : headers.strings(), defaults, readAuth(spec, openApi), readErrors(errors));
+        headers == null ? List.of() : headers.strings(), defaults, readAuth(spec, openApi), ErrorProfileReader.read(errors));
   }
 
   private static List<AuthScheme> readAuth(String spec, OpenAPI openApi) {
@@ -103,42 +103,6 @@ final class VendorSurface {
       }
     }
     return schemes;
-  }
-
-  private static Map<String, Object> readErrors(Extension errors) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    if (errors == null) return data;
-    errors.object("message", "code", "type", "request-id", "status-codes", "not-found-keys", "validation");
-    List<String> calls = new ArrayList<>();
-    for (String part : List.of("message", "code", "type", "request-id")) {
-      String path = errors.optionalString(part);
-      if (path != null) calls.add("." + camel(part, false) + "(\"" + path + "\")");
-    }
-    Extension statusCodes = errors.get("status-codes");
-    if (statusCodes != null) {
-      for (Map.Entry<String, String> entry : statusCodes.stringMap().entrySet()) {
-        if (!entry.getKey().matches("[1-5][0-9][0-9]")) {
-          throw statusCodes.error("keys are HTTP statuses (got " + entry.getKey() + ")");
-        }
-        calls.add(".statusCode(" + entry.getKey() + ", \"" + entry.getValue() + "\")");
-      }
-    }
-    Extension notFound = errors.get("not-found-keys");
-    if (notFound != null) {
-      notFound.object("fields", "prefixes");
-      calls.add(".notFoundKeyFields(" + quoteAll(notFound.require("fields").strings()) + ")");
-      for (Map.Entry<String, String> entry : notFound.require("prefixes").stringMap().entrySet()) {
-        calls.add(".notFoundKey(\"" + entry.getKey() + "\", \"" + entry.getValue() + "\")");
-      }
-    }
-    Extension validation = errors.get("validation");
-    if (validation != null) {
-      validation.object("location", "message", "code");
-      calls.add(".validation(\"" + validation.string("location") + "\", \"" + validation.string("message") + "\", \""
-          + validation.string("code") + "\")");
-    }
-    data.put("envelopeCalls", calls);
-    return data;
   }
 
   List<GeneratedFile> files() {
@@ -185,8 +149,7 @@ final class VendorSurface {
     data.put("tokenEnv", client.tokenEnv());
     data.put("baseUrlEnv", client.baseUrlEnv());
     data.put("requestIdHeaders", quoteAll(client.requestIdHeaders()));
-    data.put("envelopeCalls", client.errors().getOrDefault("envelopeCalls", List.of()));
-    data.put("hasEnvelope", client.errors().containsKey("envelopeCalls"));
+    if (client.errors() != null) data.put("errors", client.errors());
     AuthScheme main = client.auth().get(0);
     AuthScheme apiKey = client.auth().stream().filter(AuthScheme::apiKey).findFirst().orElse(null);
     data.put("hasApiKeyHeader", apiKey != null);
