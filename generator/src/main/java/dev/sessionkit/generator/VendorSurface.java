@@ -264,7 +264,6 @@ final class VendorSurface {
     imports.add(internalPackage + "." + apiClass);
     imports.add("java.util.concurrent.CompletableFuture");
     imports.add("javax.annotation.processing.Generated");
-    imports.add("retrofit2.Call");
     data.put("imports", new ArrayList<>(imports));
     return data;
   }
