@@ -44,11 +44,11 @@ public final class SpecPreparation {
       document = overlay.apply(published, publishedName);
       log.add("applied " + specName + " (" + overlay.actions().size() + " actions) to " + publishedName);
       where = pointer -> (Pointers.at(published, pointer).isMissingNode() ? outputName : publishedName) + "#" + pointer;
-      FernExtensions.apply(object(document, specName), where).forEach(log::add);
       Selection selection = Selection.read(overlay.extension("x-sessionkit-select"), specName);
       Selection.Outcome outcome = selection.apply(object(document, specName), specName, publishedName);
       log.add("kept " + outcome.operationsKept() + " of " + outcome.operationsTotal() + " operations and "
           + outcome.schemasKept() + " of " + outcome.schemasTotal() + " schemas");
+      FernExtensions.apply(object(document, specName), where).forEach(log::add);
     } else {
       document = Pointers.read(entry.file(), specName);
       where = pointer -> specName + "#" + pointer;

@@ -116,8 +116,8 @@ class SpecPreparationTest {
         written.at("/paths/~1v1~1calls/get/x-sessionkit-pagination").toString());
     assertEquals(List.of(
         "applied specs/acme.overlay.yaml (4 actions) to specs/published/acme-openapi.yaml",
-        "listCalls: x-fern-pagination read as x-sessionkit-pagination " + written.at("/paths/~1v1~1calls/get/x-sessionkit-pagination"),
         "kept 1 of 2 operations and 2 of 3 schemas",
+        "listCalls: x-fern-pagination read as x-sessionkit-pagination " + written.at("/paths/~1v1~1calls/get/x-sessionkit-pagination"),
         "wrote target/sessionkit/acme.openapi.json"), prepared.log());
     assertEquals(PUBLISHED, Files.readString(root.resolve("specs/published/acme-openapi.yaml")), "the published file is untouched");
   }
