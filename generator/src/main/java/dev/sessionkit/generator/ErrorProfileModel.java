@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Where the vendor's error body keeps its parts (its {@code x-sessionkit-errors}), for the error
- * envelope the profile configures ({@code profile.mustache}). Every path is dotted
- * ({@code error.message}) and may have alternatives, the first the body has a value at winning;
- * absent parts are null. Every string is already a Java string literal's content (escaped).
+ * envelope the profile configures. Every path is dotted ({@code error.message}) and may have
+ * alternatives, the first the body has a value at winning; absent parts are null. Every string is
+ * already the content of a Java string literal (escaped).
  *
  * @param message where the message is
  * @param code where the vendor's code is
@@ -20,7 +20,7 @@ import java.util.List;
 record ErrorProfileModel(Paths message, Paths code, Paths type, Paths requestId, List<StatusCode> statusCodes,
     NotFound notFound, Validation validation, List<StatusShape> byStatus) {
 
-  /** A part's path and its alternatives, in order. */
+  /** A part's path and its alternatives, in order: the first the body has a value at wins. */
   record Paths(List<String> paths) {}
 
   /** A status and the code it stands for. */

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Reads and checks {@code x-sessionkit-errors} into an {@link ErrorProfileModel}. A path is a dotted
  * name ({@code detail.message}) or a list of them, the first the body has a value at winning;
- * {@code by-status} gives a status a shape of its own:
+ * {@code by-status} gives a status a shape of its own, whose missing parts come from the general one:
  *
  * <pre>{@code
  * x-sessionkit-errors:
@@ -15,11 +15,10 @@ import java.util.Map;
  *   code: detail.code
  *   validation: {location: loc, message: msg, code: type}
  *   by-status:
- *     '503': {message: error, code: reason}
+ *     '429': {message: message}         # the gateway's own body
  * }</pre>
  */
 final class ErrorProfileReader {
-  private static final String PATH = "[A-Za-z0-9_$@-]+(\\.[A-Za-z0-9_$@-]+)*";
   private static final String[] PARTS = {"message", "code", "type", "request-id", "validation"};
 
   private ErrorProfileReader() {}
@@ -32,8 +31,7 @@ final class ErrorProfileReader {
     Extension statuses = errors.get("status-codes");
     if (statuses != null) {
       for (Map.Entry<String, String> entry : statuses.stringMap().entrySet()) {
-        statusCodes.add(new ErrorProfileModel.StatusCode(status(statuses, entry.getKey()),
-            code(statuses.get(entry.getKey()), entry.getValue())));
+        statusCodes.add(new ErrorProfileModel.StatusCode(status(statuses, entry.getKey()), Text.javaString(entry.getValue())));
       }
     }
     ErrorProfileModel.NotFound notFound = null;
@@ -41,15 +39,10 @@ final class ErrorProfileReader {
     if (keys != null) {
       keys.object("fields", "prefixes");
       List<String> fields = new ArrayList<>();
-      Extension fieldList = keys.require("fields");
-      List<Extension> fieldEntries = fieldList.list();
-      for (Extension field : fieldEntries) fields.add(path(field));
+      for (Extension field : keys.require("fields").list()) fields.add(path(field));
       List<ErrorProfileModel.NotFound.Prefix> prefixes = new ArrayList<>();
-      Extension prefixMap = keys.require("prefixes");
-      for (Map.Entry<String, String> entry : prefixMap.stringMap().entrySet()) {
-        Extension at = prefixMap.get(entry.getKey());
-        prefixes.add(new ErrorProfileModel.NotFound.Prefix(code(at, entry.getKey()), code(at, entry.getValue())));
-      }
+      keys.require("prefixes").stringMap().forEach((prefix, code) ->
+          prefixes.add(new ErrorProfileModel.NotFound.Prefix(Text.javaString(prefix), Text.javaString(code))));
       notFound = new ErrorProfileModel.NotFound(fields, prefixes);
     }
     List<ErrorProfileModel.StatusShape> byStatus = new ArrayList<>();
@@ -81,7 +74,7 @@ final class ErrorProfileReader {
         paths(at.get("request-id")), statusCodes, notFound, validation, byStatus);
   }
 
-  /** A path or a non-empty list of paths. */
+  /** A path, or a non-empty list of paths (alternatives, in order). */
   private static ErrorProfileModel.Paths paths(Extension value) {
     if (value == null) return null;
     List<String> paths = new ArrayList<>();
@@ -95,21 +88,17 @@ final class ErrorProfileReader {
     return new ErrorProfileModel.Paths(paths);
   }
 
+  /** A dotted path of member names, none empty; escaped for a Java string literal. */
   private static String path(Extension value) {
     String path = value.string();
-    if (!path.matches(PATH)) throw value.error("must be a dotted path of member names like detail.message (got " + path + ")");
-    return path;
+    if (path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+      throw value.error("must be a dotted path of member names like detail.message (got " + path + ")");
+    }
+    return Text.javaString(path);
   }
 
   private static int status(Extension map, String key) {
     if (!key.matches("[1-5][0-9][0-9]")) throw map.error("keys are HTTP statuses (got " + key + ")");
     return Integer.parseInt(key);
-  }
-
-  private static String code(Extension at, String code) {
-    if (!code.matches("[A-Za-z0-9_.:/-]+")) {
-      throw at.error("must be a code of letters, digits and _ . : / - (got " + code + ")");
-    }
-    return code;
   }
 }

@@ -6,6 +6,7 @@ import dev.sessionkit.core.RequestOptions;
 import dev.sessionkit.core.http.RawResponse;
 import dev.sessionkit.core.internal.http.Engine;
 import dev.sessionkit.core.json.SessionkitMoshi;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Invocation;
 import retrofit2.Retrofit;
@@ -83,8 +85,52 @@ public final class ClientRuntime {
    */
   public <T> RawResponse<T> execute(Call<T> call, RequestOptions requestOptions) {
     Request request = prepare(call.request(), requestOptions);
-    return engine.execute(request, requestOptions.maxRetries(), requestOptions.timeout(),
-        engine.json(adapterFor(request)));
+    return engine.execute(request, requestOptions.maxRetries(), requestOptions.timeout(), handlerFor(request));
+  }
+
+  /**
+   * Sends the request {@code call} describes, retrying as the options allow, and answers with the
+   * binary body as a stream of at most the client's {@code maxResponseBytes}: reading past that
+   * throws a {@link dev.sessionkit.errors.ResponseTooLargeException}. The caller reads the stream and
+   * closes it (closing it closes the response).
+   *
+   * @throws dev.sessionkit.errors.SessionkitException a subclass that says what happened
+   */
+  public RawResponse<InputStream> download(Call<ResponseBody> call, RequestOptions requestOptions) {
+    Request request = prepare(call.request(), requestOptions);
+    return engine.execute(request, requestOptions.maxRetries(), requestOptions.timeout(), engine.binary());
+  }
+
+  /**
+   * Like {@link #download}, without blocking, answering with the body stream: builds the call (where
+   * arguments are checked) and sends it. The future fails with the same exceptions and never throws;
+   * cancelling it cancels the call (and closes a stream that arrives after all).
+   */
+  public CompletableFuture<InputStream> downloadAsync(Supplier<Call<ResponseBody>> call, RequestOptions requestOptions) {
+    Request request;
+    try {
+      request = prepare(call.get().request(), requestOptions);
+    } catch (Throwable invalid) {
+      return engine.onCallbackExecutor(CompletableFuture.failedFuture(invalid));
+    }
+    CompletableFuture<RawResponse<InputStream>> raw = engine.executeAsync(request, requestOptions.maxRetries(),
+        requestOptions.timeout(), engine.binary());
+    CompletableFuture<InputStream> body = raw.thenApply(RawResponse::body);
+    body.whenComplete((value, error) -> {
+      if (body.isCancelled()) {
+        raw.cancel(false);
+        raw.thenAccept(late -> closeQuietly(late.body()));
+      }
+    });
+    return body;
+  }
+
+  private static void closeQuietly(InputStream stream) {
+    try {
+      stream.close();
+    } catch (java.io.IOException ignored) {
+      // Nobody reads it: the call was cancelled.
+    }
   }
 
   /** Like {@link #executeAsync(Supplier, RequestOptions)} with no overrides. */
@@ -110,14 +156,14 @@ public final class ClientRuntime {
   /** Like {@link #executeAsync(Supplier, RequestOptions)}, answering with the status, headers and request id too. */
   public <T> CompletableFuture<RawResponse<T>> executeRawAsync(Supplier<Call<T>> call, RequestOptions requestOptions) {
     Request request;
-    JsonAdapter<T> adapter;
+    Engine.SuccessHandler<RawResponse<T>> handler;
     try {
       request = prepare(call.get().request(), requestOptions);
-      adapter = adapterFor(request);
+      handler = handlerFor(request);
     } catch (Throwable invalid) {
       return engine.onCallbackExecutor(CompletableFuture.failedFuture(invalid));
     }
-    return engine.executeAsync(request, requestOptions.maxRetries(), requestOptions.timeout(), engine.json(adapter));
+    return engine.executeAsync(request, requestOptions.maxRetries(), requestOptions.timeout(), handler);
   }
 
   /**
@@ -147,19 +193,28 @@ public final class ClientRuntime {
     return builder.build();
   }
 
+  /**
+   * The handler of {@code request}'s successful response, from its Retrofit method: {@code Call<Void>}
+   * (an operation the spec documents without a body) discards the body, any other type decodes it.
+   */
   @SuppressWarnings("unchecked")
-  private <T> JsonAdapter<T> adapterFor(Request request) {
+  private <T> Engine.SuccessHandler<RawResponse<T>> handlerFor(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) throw new IllegalArgumentException("not a Retrofit request: " + request);
-    return (JsonAdapter<T>) adapters.computeIfAbsent(invocation.method(), method -> {
-      Type returnType = method.getGenericReturnType();
-      if (!(returnType instanceof ParameterizedType)) {
-        throw new IllegalArgumentException(method + " must return Call<T>");
-      }
-      // The guarded adapter: whatever an adapter throws comes out as a JsonDataException with its path.
-      return SessionkitMoshi.adapter(((ParameterizedType) returnType).getActualTypeArguments()[0],
-          options.strictDecoding());
-    });
+    Type type = bodyType(invocation.method());
+    if (type == Void.class) return (Engine.SuccessHandler<RawResponse<T>>) (Object) engine.empty();
+    JsonAdapter<T> adapter = (JsonAdapter<T>) adapters.computeIfAbsent(invocation.method(),
+        // The guarded adapter: whatever an adapter throws comes out as a JsonDataException with its path.
+        method -> SessionkitMoshi.adapter(type, options.strictDecoding()));
+    return engine.json(adapter);
+  }
+
+  private static Type bodyType(Method method) {
+    Type returnType = method.getGenericReturnType();
+    if (!(returnType instanceof ParameterizedType)) {
+      throw new IllegalArgumentException(method + " must return Call<T>");
+    }
+    return ((ParameterizedType) returnType).getActualTypeArguments()[0];
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.sessionkit.core.spi.ServiceProfile;
 import dev.sessionkit.errors.InterceptorException;
 import dev.sessionkit.errors.SessionkitException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -89,6 +90,19 @@ public final class Engine {
         return decoder.decode(response, adapter, attempts);
       }
     };
+  }
+
+  /** Returns the handler of a response the spec documents without a body: any body is discarded. */
+  public SuccessHandler<RawResponse<Void>> empty() {
+    return decoder::empty;
+  }
+
+  /**
+   * Returns the handler that hands over a binary body as a stream of at most {@code maxResponseBytes},
+   * which the caller reads and closes.
+   */
+  public SuccessHandler<RawResponse<InputStream>> binary() {
+    return decoder::binary;
   }
 
   /**
