@@ -14,6 +14,7 @@ import dev.sessionkit.errors.RateLimitException;
 import dev.sessionkit.errors.UnprocessableEntityException;
 import dev.sessionkit.parley.model.Call;
 import dev.sessionkit.parley.model.CallStatus;
+import dev.sessionkit.parley.model.CreateCallRequest;
 import dev.sessionkit.parley.model.Transcript;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ class GeneratedClientTest {
   @BeforeEach
   void start() throws Exception {
     server.start();
-    client = ParleyClient.builder().token(KEY).baseUrl(server.url("/").toString()).noRetries().build();
+    client = ParleyClient.builder().apiKey(KEY).baseUrl(server.url("/").toString()).noRetries().build();
   }
 
   @AfterEach
@@ -100,10 +101,63 @@ class GeneratedClientTest {
 
   @Test
   void onlyTheSelectedOperationsAreGenerated() {
-    assertEquals(List.of("get", "getAsync", "iterateList", "iterateListAsync", "list", "listAsync", "listPages",
-        "nextPageKey", "streamList", "withRawResponse"), publicMethods(CallsService.class));
+    assertEquals(List.of("create", "createAsync", "end", "endAsync", "get", "getAsync", "iterateList", "iterateListAsync",
+        "list", "listAsync", "listPages", "nextPageKey", "streamList", "withRawResponse"), publicMethods(CallsService.class));
     assertEquals(List.of("get", "getAsync", "withRawResponse"), publicMethods(TranscriptsService.class));
     assertFalse(Arrays.stream(ParleyClient.class.getMethods()).anyMatch(m -> m.getName().equals("account")));
+  }
+
+  @Test
+  void createPostsTheJsonBodyAndDecodesThe201Call() throws Exception {
+    enqueue(201, call(CALL_ID, "queued").replace("\"2026-11-02T09:14:07Z\"", "null"));
+
+    Call call = client.calls().create(CreateCallRequest.builder().to("+14155550123").agentId("agt_support").build());
+
+    RecordedRequest request = server.takeRequest();
+    assertEquals("POST", request.getMethod());
+    assertEquals("/v1/calls", request.getTarget());
+    assertEquals("{\"to\":\"+14155550123\",\"agent_id\":\"agt_support\"}", request.getBody().utf8());
+    assertTrue(request.getHeaders().get("Content-Type").startsWith("application/json"), request.getHeaders().toString());
+    assertEquals(CallStatus.QUEUED, call.status());
+    assertNull(call.startedAt());
+  }
+
+  @Test
+  void aRequestBodyWithoutARequiredFieldIsRefusedAtBuild() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> CreateCallRequest.builder().to("+1").build());
+
+    assertEquals("CreateCallRequest.agent_id is required: call agentId(...) before build()", e.getMessage());
+  }
+
+  @Test
+  void endSendsDeleteAndTheNoContentAnswerReturnsNothing() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(204).build());
+
+    client.calls().end(CALL_ID);
+
+    RecordedRequest request = server.takeRequest();
+    assertEquals("DELETE", request.getMethod());
+    assertEquals("/v1/calls/" + CALL_ID, request.getTarget());
+  }
+
+  @Test
+  void clientCredentialsFetchATokenFromTheTokenUrlAndSendItAsBearer() throws Exception {
+    ParleyClient oauth = ParleyClient.builder().clientCredentials("client_1", "s3cret", server.url("/oauth2/token").toString())
+        .baseUrl(server.url("/").toString()).noRetries().build();
+    enqueue(200, "{\"access_token\":\"tok_1\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
+    enqueue(200, call(CALL_ID, "ringing"));
+
+    oauth.calls().get(CALL_ID);
+
+    RecordedRequest token = server.takeRequest();
+    assertEquals("POST", token.getMethod());
+    assertEquals("/oauth2/token", token.getTarget());
+    assertEquals("grant_type=client_credentials", token.getBody().utf8());
+    assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("client_1:s3cret".getBytes()),
+        token.getHeaders().get("Authorization"));
+    RecordedRequest call = server.takeRequest();
+    assertEquals("Bearer tok_1", call.getHeaders().get("Authorization"));
+    assertNull(call.getHeaders().get("X-API-Key"));
   }
 
   @Test
