@@ -7,8 +7,9 @@
  */
 module dev.sessionkit.qoder {
   requires transitive dev.sessionkit.core;
-  // The generated sources carry @javax.annotation.processing.Generated (source retention only).
-  requires static java.compiler;
+  // The generated sources carry @javax.annotation.processing.Generated (source retention only);
+  // transitive, so that no type of the public API comes from a module its readers do not read.
+  requires static transitive java.compiler;
 
   exports dev.sessionkit.qoder;
   exports dev.sessionkit.qoder.model;

@@ -4,7 +4,8 @@
  * {@code environment()}.
  */
 module dev.sessionkit.sandbox {
-  requires mockwebserver3;
+  // Sandbox hands out the requests it recorded (mockwebserver3.RecordedRequest).
+  requires transitive mockwebserver3;
   requires okhttp3;
   requires com.squareup.moshi;
   requires transitive org.jspecify;

@@ -10,7 +10,8 @@ module dev.sessionkit.transcript {
   requires io.opentelemetry.api;
   requires io.opentelemetry.context;
   requires io.opentelemetry.sdk.common;
-  requires io.opentelemetry.sdk.trace;
+  // TranscriptWriters hands out and takes the SDK's SpanExporter: its readers must read that module too.
+  requires transitive io.opentelemetry.sdk.trace;
   requires io.opentelemetry.exporter.otlp;
   requires io.opentelemetry.exporter.logging.otlp;
 

@@ -1,6 +1,5 @@
 package dev.sessionkit.core;
 
-import dev.sessionkit.core.internal.http.Loopback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -198,13 +197,6 @@ public final class ClientOptions {
         + (callbackExecutor == null ? "" : ", callbackExecutor=" + callbackExecutor) + "]";
   }
 
-  static int checkMaxRetries(int maxRetries) {
-    if (maxRetries < 0 || maxRetries > 10) {
-      throw new IllegalArgumentException("maxRetries must be between 0 and 10 (got " + maxRetries + ")");
-    }
-    return maxRetries;
-  }
-
   /** Builds {@link ClientOptions}. A base URL and a credential are required. */
   public static final class Builder {
     private @Nullable HttpUrl baseUrl;
@@ -253,7 +245,7 @@ public final class ClientOptions {
 
     /** Sets the base URL; https, or plain http only to a loopback host. */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = parseBaseUrl(baseUrl);
+      this.baseUrl = SettingChecks.baseUrl(baseUrl);
       return this;
     }
 
@@ -295,13 +287,13 @@ public final class ClientOptions {
 
     /** Sets how long to wait for a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive("connectTimeout", timeout);
+      this.connectTimeout = SettingChecks.positive("connectTimeout", timeout);
       return this;
     }
 
     /** Sets how long to wait between two bytes of a response (default 60 s). */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive("readTimeout", timeout);
+      this.readTimeout = SettingChecks.positive("readTimeout", timeout);
       return this;
     }
 
@@ -317,7 +309,7 @@ public final class ClientOptions {
 
     /** Sets how many times a failed request that is safe to repeat is retried (0 to 10, default 2). */
     public Builder maxRetries(int maxRetries) {
-      this.maxRetries = checkMaxRetries(maxRetries);
+      this.maxRetries = SettingChecks.maxRetries(maxRetries);
       return this;
     }
 
@@ -398,28 +390,6 @@ public final class ClientOptions {
      */
     public ClientOptions build() {
       return new ClientOptions(this);
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name + " == null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive (got " + value + ")");
-      }
-      return value;
-    }
-
-    private static HttpUrl parseBaseUrl(String value) {
-      Objects.requireNonNull(value, "baseUrl == null");
-      HttpUrl url = HttpUrl.parse(value);
-      if (url == null) {
-        throw new IllegalArgumentException("baseUrl must be an http or https URL (got \"" + value + "\")");
-      }
-      if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
-        throw new IllegalArgumentException("baseUrl must use https unless its host is loopback (got \"" + value
-            + "\"): credentials are never sent over plain http to another host");
-      }
-      if (!url.encodedPath().endsWith("/")) url = url.newBuilder().addPathSegment("").build();
-      return url;
     }
   }
 }

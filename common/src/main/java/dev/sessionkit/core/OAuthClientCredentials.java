@@ -1,6 +1,5 @@
 package dev.sessionkit.core;
 
-import dev.sessionkit.core.internal.http.Loopback;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -35,16 +34,10 @@ public final class OAuthClientCredentials {
    * @throws IllegalArgumentException naming the rule a value breaks (never echoing the secret)
    */
   public static OAuthClientCredentials of(String tokenUrl, String clientId, String clientSecret, List<String> scopes) {
-    Objects.requireNonNull(tokenUrl, "tokenUrl == null");
+    HttpUrl url = SettingChecks.tokenUrl(tokenUrl);
     Objects.requireNonNull(clientId, "clientId == null");
     Objects.requireNonNull(clientSecret, "clientSecret == null");
     Objects.requireNonNull(scopes, "scopes == null");
-    HttpUrl url = HttpUrl.parse(tokenUrl);
-    if (url == null) throw new IllegalArgumentException("tokenUrl must be an http or https URL (got \"" + tokenUrl + "\")");
-    if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
-      throw new IllegalArgumentException("tokenUrl must use https unless its host is loopback (got \"" + tokenUrl
-          + "\"): client secrets are never sent over plain http to another host");
-    }
     if (clientId.isBlank()) throw new IllegalArgumentException("clientId must not be blank");
     for (String scope : scopes) {
       Objects.requireNonNull(scope, "scope == null");

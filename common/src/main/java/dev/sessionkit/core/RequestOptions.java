@@ -128,7 +128,7 @@ public final class RequestOptions {
 
     /** Sets how many times this call may be retried (0 to 10); 0 turns retries off for it. */
     public Builder maxRetries(int maxRetries) {
-      this.maxRetries = ClientOptions.checkMaxRetries(maxRetries);
+      this.maxRetries = SettingChecks.maxRetries(maxRetries);
       return this;
     }
 

@@ -45,7 +45,13 @@ final class Imports {
     boolean patterns = false;
     boolean objects = false;
     for (OperationModel operation : operations) {
-      type(operation.response().type());
+      if (operation.plain()) type(operation.response().type());
+      StreamModel stream = operation.stream();
+      if (stream != null) {
+        type(stream.eventType()).add("dev.sessionkit.core.EventStream").add("dev.sessionkit.core.spi.StreamSpec")
+            .add("java.util.concurrent.Flow");
+        if (stream.errorEnvelope()) add("dev.sessionkit.core.spi.ErrorEnvelope");
+      }
       for (OperationModel.Argument argument : operation.required()) type(argument.type());
       for (CheckModel check : operation.checks()) {
         patterns |= check.pattern() != null;
@@ -77,7 +83,7 @@ final class Imports {
    */
   List<String> api(List<OperationModel> operations) {
     for (OperationModel operation : operations) {
-      if (operation.response().json()) type(operation.response().type());
+      if (operation.plain() && operation.response().json()) type(operation.response().type());
       for (ParameterModel parameter : operation.parameters()) type(parameter.retrofitType());
       if (operation.body() != null) type(operation.body().type());
     }

@@ -19,11 +19,12 @@ import java.util.List;
  * @param required the positional arguments: the required parameters, then the body
  * @param params the record of the optional parameters, or null when there are none
  * @param body the JSON request body, or null
- * @param response what a successful call answers with
+ * @param response what a successful call answers with, or null when the operation only streams
  * @param paramDocs the {@code @param} lines of the method
  * @param throwsDocs the {@code @throws} lines for the documented error statuses
  * @param find the {@code find...} form (empty on 404), or null
  * @param paging the auto-paging forms, or null
+ * @param stream the live-stream forms, or null
  * @param shortForm the forms without the parameter the client holds a default for, or null
  * @param checks the checks of the positional arguments, run before the call is built
  * @param sample the arguments of the client's Javadoc example
@@ -32,7 +33,7 @@ import java.util.List;
 record OperationModel(String name, String upperName, String operationId, String httpMethod, String path,
     String request, List<String> doc, String apiDoc, List<ParameterModel> parameters, List<Argument> required,
     ParamsModel params, BodyModel body, ResponseModel response, List<ParamDoc> paramDocs, List<ThrowsDoc> throwsDocs,
-    FindModel find, PaginationModel paging, ShortForm shortForm, List<CheckModel> checks,
+    FindModel find, PaginationModel paging, StreamModel stream, ShortForm shortForm, List<CheckModel> checks,
     List<SampleArgument> sample, Pointer pointer) {
 
   /** The arguments of the full form: the positional ones, then the params record if any. */
@@ -40,6 +41,11 @@ record OperationModel(String name, String upperName, String operationId, String 
     List<Argument> all = new ArrayList<>(required);
     if (params != null) all.add(new Argument(params.className(), params.className(), "params"));
     return all;
+  }
+
+  /** Whether the plain forms (sync, async, raw) exist: the operation answers other than only with a stream. */
+  boolean plain() {
+    return response != null;
   }
 
   /** Whether there is a params record (and so also a form without it). */

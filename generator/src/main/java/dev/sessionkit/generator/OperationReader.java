@@ -18,7 +18,7 @@ import org.openapitools.codegen.CodegenResponse;
 final class OperationReader {
   /** The extensions an operation may carry. */
   static final Set<String> EXTENSIONS = Set.of("x-sessionkit-method", "x-sessionkit-params", "x-sessionkit-pagination",
-      "x-sessionkit-find-on-404");
+      "x-sessionkit-find-on-404", "x-sessionkit-stream");
 
   private final Spec spec;
   private final VendorReader.Config config;
@@ -26,6 +26,7 @@ final class OperationReader {
   private final ParameterReader parameters;
   private final ResponseReader responses;
   private final PaginationReader pagination;
+  private final StreamReader streams;
   private final String modelPackage;
   private final Set<String> modelNames;
 
@@ -39,6 +40,7 @@ final class OperationReader {
     this.parameters = new ParameterReader(spec, enumModels);
     this.responses = new ResponseReader(spec);
     this.pagination = new PaginationReader(models);
+    this.streams = new StreamReader(spec, models);
   }
 
   /** The spec's path of {@code operation} (the codegen strips the leading slash for Retrofit). */
@@ -72,9 +74,7 @@ final class OperationReader {
     Patterns paramsPatterns = new Patterns();
     for (CodegenParameter parameter : operation.allParams) {
       if (parameter.isBodyParam) continue;
-      if (parameter.isFormParam) {
-        throw spec.error(at.then("requestBody", "content"), "sessionkit sends JSON request bodies (got a form)");
-      }
+      if (parameter.isFormParam) continue; // a form body: refused below, with its media type
       if (parameter.isHeaderParam && idempotencyHeader != null && parameter.baseName.equalsIgnoreCase(idempotencyHeader)) {
         continue; // sent by the engine: one key per call, the same on every retry
       }
@@ -107,9 +107,6 @@ final class OperationReader {
       sample.add(new OperationModel.SampleArgument(body.name(), false));
     }
     ResponseReader.Answer answer = responses.answer(at, declared, operation);
-    if (answer.plain() == null) {
-      throw spec.error(answer.stream(), "live streams are not generated yet");
-    }
 
     String paramsClass = null;
     if (!optional.isEmpty()) {
@@ -120,15 +117,21 @@ final class OperationReader {
           + "#NONE} for none"));
     }
     Extension pagingExtension = Extension.of(spec, at, extensions, "x-sessionkit-pagination");
-    if (pagingExtension != null && !answer.plain().json()) {
+    if (pagingExtension != null && (answer.plain() == null || !answer.plain().json())) {
       throw pagingExtension.error("a paged operation answers with a JSON page");
     }
-    PaginationModel paging = pagination.read(pagingExtension, answer.plain().type(), optional, paramsClass, name);
+    PaginationModel paging = pagination.read(pagingExtension, pagingExtension == null ? null : answer.plain().type(),
+        optional, paramsClass, name);
     ParamsModel params = paramsClass == null ? null
         : ParamsReader.read(paramsClass, request, optional, paramsPatterns, paging, new Imports(modelPackage, modelNames));
+    List<OperationModel.Argument> arguments = new ArrayList<>(required);
+    if (params != null) arguments.add(new OperationModel.Argument(params.className(), params.className(), "params"));
+    StreamModel stream = streams.read(Extension.of(spec, at, extensions, "x-sessionkit-stream"), new StreamReader.Operation(
+        operation.operationId, name, Text.camel(name, true), request, summary(operation), arguments, body, params, answer,
+        paging));
     return new OperationModel(name, Text.camel(name, true), operation.operationId, method, operation.path, request,
         doc(operation, request), summary(operation), all, required, params, body, answer.plain(), paramDocs,
-        throwsDocs(at, operation), find(at, extensions, operation, name, answer.plain()), paging,
+        throwsDocs(at, operation), find(at, extensions, operation, name, answer.plain()), paging, stream,
         defaulted == null ? null : shortForm(defaulted, required, params), checks, sample, at);
   }
 
@@ -204,7 +207,9 @@ final class OperationReader {
     if (find == null || !find.bool()) return null;
     CodegenResponse notFound = operation.responses.stream().filter(r -> "404".equals(r.code)).findFirst()
         .orElseThrow(() -> find.error("the operation documents no 404 response"));
-    if (!response.json()) throw find.error("a find method answers with a JSON body (this operation answers with none)");
+    if (response == null || !response.json()) {
+      throw find.error("a find method answers with a JSON body (this operation answers with none)");
+    }
     String because = notFound.message == null ? "not found" : Text.clause(notFound.message);
     return new OperationModel.FindModel(findName(name), Text.wrap(because, "   * ", 95));
   }

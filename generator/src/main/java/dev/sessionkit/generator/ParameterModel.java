@@ -25,6 +25,11 @@ record ParameterModel(String name, String wireName, boolean path, boolean query,
     String erasedType, String retrofitType, boolean required, Join join, String doc, List<CheckModel> checks,
     Pointer pointer) {
 
+  /** Whether it is a list (copied when a params record is built, so the record stays immutable). */
+  boolean list() {
+    return type.startsWith("List<");
+  }
+
   /** Whether it has a check to run (a required parameter always has, its null check). */
   boolean hasChecks() {
     return !checks.isEmpty();

@@ -26,6 +26,11 @@ record ParamsModel(String className, String request, List<Component> components,
     return false;
   }
 
+  /** Whether a component is a list. */
+  boolean hasLists() {
+    return components.stream().anyMatch(component -> component.parameter().list());
+  }
+
   /** Whether a check uses a pattern constant. */
   boolean hasPatterns() {
     return !patterns.isEmpty();

@@ -24,4 +24,9 @@ record ServiceModel(String className, String accessor, String apiClass, String t
   boolean hasPatterns() {
     return !patterns.isEmpty();
   }
+
+  /** Whether the service keeps constants (patterns, stream specs), followed by a blank line. */
+  boolean hasConstants() {
+    return hasPatterns() || operations.stream().anyMatch(op -> op.stream() != null && !op.stream().perCall());
+  }
 }

@@ -62,7 +62,9 @@ final class SurfaceReader {
         Text.javadoc(spec.openApi().getInfo().getTitle()), config.service(), config.tokenEnv(), config.baseUrlEnv(),
         Text.javaString(basePath) + "/", config.requestIdHeaders(), idempotencyHeader, config.security(),
         config.errors(), defaults, services,
-        new VendorModel.Sample(first.accessor(), sample.name(), sample.response().type(), sample.sample()));
+        sample.plain() ? new VendorModel.Sample(first.accessor(), sample.name(), sample.response().type(), sample.sample())
+            : new VendorModel.Sample(first.accessor(), sample.stream().method(),
+                "EventStream<" + sample.stream().eventType() + ">", sample.sample()));
   }
 
   /**

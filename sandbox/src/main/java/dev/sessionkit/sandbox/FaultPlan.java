@@ -1,6 +1,5 @@
 package dev.sessionkit.sandbox;
 
-import dev.sessionkit.sandbox.internal.Rng;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.sessionkit.sandbox;
 
-import dev.sessionkit.sandbox.internal.SandboxDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

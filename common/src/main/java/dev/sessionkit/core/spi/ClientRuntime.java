@@ -47,7 +47,8 @@ public final class ClientRuntime {
   private ClientRuntime(ClientOptions options, ServiceProfile profile) {
     this.options = options;
     this.profile = profile;
-    this.engine = Engine.create(options, profile);
+    this.engine = Engine.create(options, new Engine.Service(profile.serviceName(), profile.requestIdHeaders(),
+        profile.errorParser()::parse, profile.idempotencyHeader()));
     this.retrofit = new Retrofit.Builder()
         .baseUrl(options.baseUrl())
         .client(engine.okHttp())

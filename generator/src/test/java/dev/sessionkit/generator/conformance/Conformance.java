@@ -201,7 +201,7 @@ public final class Conformance {
       String client = clientClass();
       String source = "package probe;\n"
           + "import " + PACKAGE + ".*;\n"
-          + "import " + PACKAGE + ".model.*;\n"
+          + (Files.isDirectory(sources.resolve((PACKAGE + ".model").replace('.', '/'))) ? "import " + PACKAGE + ".model.*;\n" : "")
           + "import dev.sessionkit.core.*;\n"
           + "import dev.sessionkit.core.http.*;\n"
           + "import java.util.*;\n"

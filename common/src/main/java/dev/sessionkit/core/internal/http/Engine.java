@@ -4,15 +4,17 @@ import com.squareup.moshi.JsonAdapter;
 import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.Sleeper;
 import dev.sessionkit.core.http.RawResponse;
-import dev.sessionkit.core.spi.ServiceProfile;
 import dev.sessionkit.errors.InterceptorException;
+import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.SessionkitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -42,7 +44,18 @@ public final class Engine {
   final @Nullable String idempotencyHeader;
   private final @Nullable Executor callbackExecutor;
 
-  private Engine(ClientOptions options, ServiceProfile profile) {
+  /**
+   * What the engine needs to know of the service, from its spec.
+   *
+   * @param serviceName the service's name, in the user agent and in messages
+   * @param requestIdHeaders the response headers that may carry a request id, first match wins
+   * @param errorParser reads a vendor error body of a status into the error's details; never throws
+   * @param idempotencyHeader the header the vendor documents for idempotency keys, or null
+   */
+  public record Service(String serviceName, List<String> requestIdHeaders,
+      BiFunction<Integer, String, ErrorDetails> errorParser, @Nullable String idempotencyHeader) {}
+
+  private Engine(ClientOptions options, Service profile) {
     this.okHttp = HttpStack.okHttp(options, profile.serviceName());
     this.policy = new RetryPolicy(options.clock(), () -> ThreadLocalRandom.current().nextDouble());
     this.budget = new TokenBucket(options.retryBudget());
@@ -58,7 +71,7 @@ public final class Engine {
   }
 
   /** Creates the engine of one client. */
-  public static Engine create(ClientOptions options, ServiceProfile profile) {
+  public static Engine create(ClientOptions options, Service profile) {
     return new Engine(options, profile);
   }
 

@@ -1,6 +1,5 @@
 package dev.sessionkit.core.internal.http;
 
-import dev.sessionkit.core.spi.ErrorBodyParser;
 import dev.sessionkit.errors.ApiException;
 import dev.sessionkit.errors.AuthenticationException;
 import dev.sessionkit.errors.BadRequestException;
@@ -15,6 +14,7 @@ import dev.sessionkit.errors.UnprocessableEntityException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import okhttp3.Headers;
 import okhttp3.Response;
 
@@ -26,11 +26,11 @@ final class ErrorMapper {
   /** How much of an error body is read: enough for any envelope, bounded whatever the server sends. */
   static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-  private final ErrorBodyParser parser;
+  private final BiFunction<Integer, String, ErrorDetails> parser;
   private final RequestIds requestIds;
   private final Clock clock;
 
-  ErrorMapper(ErrorBodyParser parser, RequestIds requestIds, Clock clock) {
+  ErrorMapper(BiFunction<Integer, String, ErrorDetails> parser, RequestIds requestIds, Clock clock) {
     this.parser = parser;
     this.requestIds = requestIds;
     this.clock = clock;
@@ -45,7 +45,7 @@ final class ErrorMapper {
     String body = response.peekBody(MAX_ERROR_BODY_BYTES).string();
     ErrorDetails details;
     try {
-      details = parser.parse(response.code(), body);
+      details = parser.apply(response.code(), body);
     } catch (RuntimeException e) {
       details = ErrorDetails.NONE;
     }

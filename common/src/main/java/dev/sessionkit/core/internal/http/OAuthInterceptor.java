@@ -1,5 +1,6 @@
 package dev.sessionkit.core.internal.http;
 
+import dev.sessionkit.core.internal.Loopback;
 import dev.sessionkit.errors.InsecureTransportException;
 import java.io.IOException;
 import okhttp3.Interceptor;
