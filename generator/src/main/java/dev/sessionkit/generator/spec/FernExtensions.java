@@ -24,9 +24,13 @@ import java.util.function.Function;
  *   <li>{@code x-fern-streaming} ({@code true}, or {@code {format: sse|json, stream-condition:
  *       $request.<field>, response, response-stream}}) is checked: the format is {@code sse} or
  *       {@code json}, and the condition names a boolean field of the operation's JSON request body.
- *       {@code response} and {@code response-stream} are not read (published files carry inline
- *       copies that disagree with the operation's own responses; the responses are the truth). It is
- *       not yet turned into a sessionkit stream: the build log lists each such operation.
+ *       With {@code format: sse} the operation must answer {@code text/event-stream}, and it gets
+ *       {@code x-sessionkit-stream: {condition: <field>}} (just {@code {}} without a condition); an
+ *       operation that has its own {@code x-sessionkit-stream} keeps it, taking only the condition
+ *       when it names none. {@code true} and {@code format: json} are Fern's JSON streaming, not
+ *       server-sent events: the operation is generated as its responses declare. {@code response}
+ *       and {@code response-stream} are not read (published files carry inline copies that disagree
+ *       with the operation's own responses; the responses are the truth).
  * </ul>
  */
 final class FernExtensions {
@@ -91,23 +95,51 @@ final class FernExtensions {
     JsonNode fern = operation.get("x-fern-streaming");
     if (fern == null || fern.isBoolean() && !fern.booleanValue()) return java.util.Optional.empty();
     String at = pointer + "/x-fern-streaming";
-    if (fern.isBoolean()) return java.util.Optional.of("x-fern-streaming: true read (JSON stream); generated without streaming");
+    if (fern.isBoolean()) {
+      return java.util.Optional.of("x-fern-streaming: true (Fern's JSON streaming, not server-sent events) read;"
+          + " the operation answers as its responses declare");
+    }
     if (!fern.isObject()) throw error(where, at, "true, or an object with format and stream-condition");
     String format = fern.path("format").asText("json");
     if (!format.equals("sse") && !format.equals("json")) throw error(where, at + "/format", "sse or json (got " + format + ")");
     String condition = null;
     if (fern.has("stream-condition")) {
       condition = reference(fern, "stream-condition", "$request.", at, where);
-      JsonNode body = operation.path("requestBody");
-      body = resolve(document, body);
+      JsonNode body = resolve(document, operation.path("requestBody"));
       JsonNode schema = resolve(document, body.path("content").path("application/json").path("schema"));
       if (!hasBooleanField(document, schema, condition, new HashSet<>())) {
         throw error(where, at + "/stream-condition", "$request." + condition
             + " is not a boolean field of the operation's application/json request body");
       }
     }
-    return java.util.Optional.of("x-fern-streaming read: " + format + (condition == null ? "" : " when " + condition + " is true")
-        + "; generated without streaming");
+    if (format.equals("json")) {
+      return java.util.Optional.of("x-fern-streaming (format: json, Fern's JSON streaming) read;"
+          + " the operation answers as its responses declare");
+    }
+    if (!answersEventStream(document, operation)) {
+      throw error(where, at + "/format", "sse, but no 2xx response of the operation declares text/event-stream");
+    }
+    JsonNode own = operation.get("x-sessionkit-stream");
+    if (own == null) {
+      ObjectNode mapped = operation.putObject("x-sessionkit-stream");
+      if (condition != null) mapped.put("condition", condition);
+      return java.util.Optional.of("x-fern-streaming read as x-sessionkit-stream " + mapped);
+    }
+    if (own instanceof ObjectNode given && !given.has("condition") && condition != null) {
+      given.put("condition", condition);
+      return java.util.Optional.of("x-sessionkit-stream given; its condition (" + condition + ") taken from x-fern-streaming");
+    }
+    return java.util.Optional.of("x-fern-streaming left aside: x-sessionkit-stream is given");
+  }
+
+  private static boolean answersEventStream(JsonNode document, JsonNode operation) {
+    for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+      if (response.getKey().startsWith("2")
+          && resolve(document, response.getValue()).path("content").has("text/event-stream")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasQueryParameter(JsonNode document, JsonNode pathItem, JsonNode operation, String name) {

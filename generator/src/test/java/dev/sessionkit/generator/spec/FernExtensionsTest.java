@@ -2,6 +2,7 @@ package dev.sessionkit.generator.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -33,7 +34,7 @@ class FernExtensionsTest {
               content:
                 application/json:
                   schema: {$ref: '#/components/schemas/CreateCall'}
-            responses: {'201': {description: ok}}
+            responses: {'201': {$ref: '#/components/responses/Said'}}
         /items:
           get:
             operationId: listItems
@@ -41,6 +42,12 @@ class FernExtensionsTest {
             x-fern-pagination: true
             responses: {'200': {description: ok}}
       components:
+        responses:
+          Said:
+            description: What was said, or its stream.
+            content:
+              application/json: {schema: {type: object}}
+              text/event-stream: {schema: {type: object}}
         parameters:
           PageKey: {name: page_key, in: query, schema: {type: string}}
         schemas:
@@ -76,7 +83,7 @@ class FernExtensionsTest {
         spec.at("/paths/~1items/get/x-sessionkit-pagination").toString(), "true takes the root x-fern-pagination");
     assertEquals(List.of(
         "listCalls: x-fern-pagination read as x-sessionkit-pagination " + spec.at("/paths/~1calls/get/x-sessionkit-pagination"),
-        "createCall: x-fern-streaming read: sse when stream_response is true; generated without streaming",
+        "createCall: x-fern-streaming read as x-sessionkit-stream {\"condition\":\"stream_response\"}",
         "listItems: x-fern-pagination read as x-sessionkit-pagination " + spec.at("/paths/~1items/get/x-sessionkit-pagination")), log);
   }
 
@@ -118,5 +125,40 @@ class FernExtensionsTest {
         + " field of the operation's application/json request body", e.getMessage());
     assertEquals("vendor.yaml#/paths/~1calls/post/x-fern-streaming/format: sse or json (got websocket)",
         assertThrows(SpecCheckException.class, () -> apply(spec("format: sse", "format: websocket"))).getMessage());
+  }
+
+  @Test
+  void fernsServerSentEventsBecomeAStreamWithItsCondition() {
+    ObjectNode spec = spec("", "");
+
+    apply(spec);
+
+    assertEquals("{\"condition\":\"stream_response\"}", spec.at("/paths/~1calls/post/x-sessionkit-stream").toString());
+  }
+
+  @Test
+  void anOperationsOwnStreamWinsAndTakesOnlyTheConditionItLacks() {
+    ObjectNode spec = spec("      x-fern-streaming:\n", "      x-sessionkit-stream: {ends: [done]}\n      x-fern-streaming:\n");
+
+    List<String> log = apply(spec);
+
+    assertEquals("{\"ends\":[\"done\"],\"condition\":\"stream_response\"}", spec.at("/paths/~1calls/post/x-sessionkit-stream").toString());
+    assertEquals("createCall: x-sessionkit-stream given; its condition (stream_response) taken from x-fern-streaming", log.get(1));
+  }
+
+  @Test
+  void fernsJsonStreamingIsNoEventStreamAndChangesNothing() {
+    ObjectNode spec = spec("format: sse", "format: json");
+
+    apply(spec);
+
+    assertTrue(spec.at("/paths/~1calls/post/x-sessionkit-stream").isMissingNode());
+  }
+
+  @Test
+  void serverSentEventsWithoutAnEventStreamResponseAreRefused() {
+    assertEquals("vendor.yaml#/paths/~1calls/post/x-fern-streaming/format: sse, but no 2xx response of the operation"
+        + " declares text/event-stream", assertThrows(SpecCheckException.class,
+        () -> apply(spec("        text/event-stream: {schema: {type: object}}\n", ""))).getMessage());
   }
 }
