@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Where the vendor's error body keeps its parts (its {@code x-sessionkit-errors}), for the error
- * envelope the profile configures. Every path is dotted ({@code error.message}); absent parts are null.
+ * envelope the profile configures. Every path is dotted ({@code error.message}) and may have
+ * alternatives, the first the body has a value at winning; absent parts are null. Every string is
+ * already the content of a Java string literal (escaped).
  *
  * @param message where the message is
  * @param code where the vendor's code is
@@ -13,9 +15,13 @@ import java.util.List;
  * @param statusCodes the code for a status when the body names none
  * @param notFound how a 404's code is read from the key it names, or null
  * @param validation where a FastAPI-style validation list keeps its parts, or null
+ * @param byStatus a shape of its own for some statuses (message, code, type, request id, validation only)
  */
-record ErrorProfileModel(String message, String code, String type, String requestId, List<StatusCode> statusCodes,
-    NotFound notFound, Validation validation) {
+record ErrorProfileModel(Paths message, Paths code, Paths type, Paths requestId, List<StatusCode> statusCodes,
+    NotFound notFound, Validation validation, List<StatusShape> byStatus) {
+
+  /** A part's path and its alternatives, in order: the first the body has a value at wins. */
+  record Paths(List<String> paths) {}
 
   /** A status and the code it stands for. */
   record StatusCode(int status, String code) {}
@@ -33,4 +39,7 @@ record ErrorProfileModel(String message, String code, String type, String reques
 
   /** Where a validation list's items keep the location, the message and the code. */
   record Validation(String location, String message, String code) {}
+
+  /** The shape of the error body for one status; what it does not find comes from the general shape. */
+  record StatusShape(int status, ErrorProfileModel shape) {}
 }

@@ -67,6 +67,18 @@ final class Extension {
     return out;
   }
 
+  boolean isList() {
+    return value instanceof List<?>;
+  }
+
+  /** Returns the keys of this object value, as written. */
+  List<String> keys() {
+    if (!(value instanceof Map<?, ?> map)) throw error("must be an object (got " + value + ")");
+    List<String> keys = new ArrayList<>();
+    for (Object name : map.keySet()) keys.add(String.valueOf(name));
+    return keys;
+  }
+
   List<Extension> list() {
     if (!(value instanceof List<?> list)) throw error("must be a list (got " + value + ")");
     List<Extension> out = new ArrayList<>();
