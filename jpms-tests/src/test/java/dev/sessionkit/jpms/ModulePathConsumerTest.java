@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.lang.module.ModuleFinder;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -48,8 +53,21 @@ class ModulePathConsumerTest {
             "dev.sessionkit.qoder (explicit): events 250",
             "dev.sessionkit.piper (explicit): runs 1, events 1",
             "dev.sessionkit.pipecat (explicit): samples 2",
-            "dev.sessionkit.agents (explicit): events 120"),
+            "dev.sessionkit.agents (explicit): events 120",
+            "dev.sessionkit.qoder (explicit): events through the descriptor 10"),
         output.lines().filter(line -> line.startsWith("dev.sessionkit.")).toList(), output);
+
+    // ServiceLoader found exactly the vendors whose modules provide a descriptor on this module path.
+    Set<String> providers = ModuleFinder.of(Arrays.stream(modulePath.split(File.pathSeparator)).map(Path::of)
+            .toArray(Path[]::new)).findAll().stream()
+        .filter(module -> module.descriptor().provides().stream()
+            .anyMatch(provides -> provides.service().equals("dev.sessionkit.core.vendor.VendorDescriptor")))
+        .map(module -> module.descriptor().name()).collect(Collectors.toCollection(TreeSet::new));
+    List<String> vendors = output.lines().filter(line -> line.startsWith("vendor ")).toList();
+    assertEquals(providers, vendors.stream().map(line -> line.split(" ")[3].replace(":", ""))
+        .collect(Collectors.toCollection(TreeSet::new)), output);
+    assertTrue(vendors.stream().map(line -> line.split(" ")[1]).toList()
+        .containsAll(List.of("agents-v2", "pipecat", "piper", "qoder")), output);
   }
 
   @Test
