@@ -31,7 +31,7 @@ class ModulePathConsumerTest {
 
   @Test
   void aConsumerModuleCallsEverySdkAgainstTheSandboxOnTheModulePath() throws Exception {
-    String modulePath = Files.readString(Path.of(System.getProperty("sessionkit.modulePathFile"))).strip();
+    String modulePath = ModulePath.asArgument();
     Path classes = WORK.resolve("consumer");
     Compilation compiled = compile(Path.of(System.getProperty("sessionkit.consumerSources")), classes, modulePath);
     assertEquals(0, compiled.exitCode(), compiled.output());
@@ -68,11 +68,17 @@ class ModulePathConsumerTest {
         .collect(Collectors.toCollection(TreeSet::new)), output);
     assertTrue(vendors.stream().map(line -> line.split(" ")[1]).toList()
         .containsAll(List.of("agents-v2", "pipecat", "piper", "qoder")), output);
+    // ... which are the vendor SDKs the build publishes: each is on the path because it is in the build.
+    Set<String> published = new TreeSet<>();
+    for (ModulePath.Published module : ModulePath.published()) {
+      if (module.vendor()) published.add(ModuleFinder.of(module.path()).findAll().iterator().next().descriptor().name());
+    }
+    assertEquals(published, providers);
   }
 
   @Test
   void aConsumerModuleCannotReadAnSdksInternalPackage() throws Exception {
-    String modulePath = Files.readString(Path.of(System.getProperty("sessionkit.modulePathFile"))).strip();
+    String modulePath = ModulePath.asArgument();
     Compilation compiled = compile(
         Path.of(System.getProperty("sessionkit.intruderSources")), WORK.resolve("intruder"), modulePath);
     assertEquals(1, compiled.exitCode(), compiled.output());
