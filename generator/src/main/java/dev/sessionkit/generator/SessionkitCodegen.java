@@ -21,6 +21,7 @@ import org.openapitools.codegen.TemplateManager;
 import org.openapitools.codegen.api.TemplatePathLocator;
 import org.openapitools.codegen.languages.JavaClientCodegen;
 import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.model.OperationsMap;
 import org.openapitools.codegen.templating.GeneratorTemplateContentLocator;
 import org.openapitools.codegen.templating.TemplateManagerOptions;
@@ -33,8 +34,15 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * operation with optional parameters ({@code params.mustache}) and the service profile with the
  * error envelope ({@code profile.mustache}).
  *
- * <p>The extensions are validated before anything is written; a mistake fails the build with an
- * {@link InvalidSpecException} naming the spec and the key.
+ * <p>The models are records, open enums and sealed unions with generated Moshi adapters
+ * ({@code model.mustache}), rendered from the typed views {@link ModelCatalog} builds; the schema
+ * vocabulary and its rules are {@link SchemaPass}'s and {@link UnionViews}'. The generator's own
+ * settings for models (type mappings, the normalizer, inline schemas) are set here, so that every
+ * build that names this generator gets the same Java for the same spec.
+ *
+ * <p>The extensions and the schemas are validated before anything is written; a mistake fails the
+ * build with an {@link InvalidSpecException} naming the spec and the key, or the JSON pointer of
+ * the schema construct.
  */
 public class SessionkitCodegen extends JavaClientCodegen {
   static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors");
@@ -44,6 +52,9 @@ public class SessionkitCodegen extends JavaClientCodegen {
       Set.of("x-sessionkit-method", "x-sessionkit-params", "x-sessionkit-pagination", "x-sessionkit-find-on-404");
 
   private OpenAPI openApi;
+  private SchemaPointers pointers;
+  /** Whether {@link SchemaPass} has flattened the spec (see {@link #getUseInlineModelResolver}). */
+  private boolean flattened;
   private final List<OperationsMap> groups = new ArrayList<>();
   private final Map<String, CodegenModel> models = new HashMap<>();
 
@@ -72,7 +83,40 @@ public class SessionkitCodegen extends JavaClientCodegen {
   }
 
   @Override
+  public void processOpts() {
+    additionalProperties.putIfAbsent("dateLibrary", "java8");
+    additionalProperties.putIfAbsent("useOneOfInterfaces", true);
+    additionalProperties.putIfAbsent("openApiNullable", false);
+    additionalProperties.putIfAbsent("legacyDiscriminatorBehavior", false);
+    super.processOpts();
+    // Free-form JSON is kept whole, byte for byte; uuid ids stay the vendor's strings (checked
+    // against the spec's pattern before a request); base64 bytes are an immutable ByteString.
+    typeMapping.put("AnyType", "JsonValue");
+    typeMapping.put("object", "JsonValue");
+    typeMapping.put("UUID", "String");
+    typeMapping.put("ByteArray", "ByteString");
+    importMapping.put("JsonValue", "dev.sessionkit.core.json.JsonValue");
+    importMapping.put("ByteString", "okio.ByteString");
+    // A oneOf of one variant stays a union, so that unknown variants still decode.
+    openapiNormalizer().putIfAbsent("SIMPLIFY_ONEOF_ANYOF", "false");
+    inlineSchemaOption().putIfAbsent("RESOLVE_INLINE_ENUMS", "true");
+    inlineSchemaOption().putIfAbsent("ARRAY_ITEM_SUFFIX", "_item");
+  }
+
+  /**
+   * Whether OpenAPI Generator resolves inline schemas: not before {@link #preprocessOpenAPI}, which
+   * does it itself once it has noted where each schema is written (so that errors name the spec's
+   * own JSON pointers); from then on as usual, since parameters and bodies are read accordingly.
+   */
+  @Override
+  public boolean getUseInlineModelResolver() {
+    return flattened && super.getUseInlineModelResolver();
+  }
+
+  @Override
   public void preprocessOpenAPI(OpenAPI openAPI) {
+    pointers = SchemaPass.prepare(specName(), openAPI, this::toModelName, inlineSchemaNameMapping(), inlineSchemaOption());
+    flattened = true;
     super.preprocessOpenAPI(openAPI);
     this.openApi = openAPI;
     validateExtensionPlacement(openAPI);
@@ -103,6 +147,13 @@ public class SessionkitCodegen extends JavaClientCodegen {
             OPERATION_EXTENSIONS);
       }
     }
+  }
+
+  @Override
+  public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+    Map<String, ModelsMap> processed = super.postProcessAllModels(objs);
+    ModelCatalog.attach(this, openApi, pointers, processed);
+    return processed;
   }
 
   @Override

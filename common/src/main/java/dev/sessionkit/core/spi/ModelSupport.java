@@ -69,7 +69,17 @@ public final class ModelSupport {
    * @return the object's path, for {@link #remember}
    */
   public static String missingFields(JsonReader reader, String[] names, long missing, int last) {
-    String objectPath = objectPath(reader, names, last);
+    return missingFields(reader, names, missing, last, null);
+  }
+
+  /**
+   * Like {@link #missingFields(JsonReader, String[], long, int)}, for a record that keeps the
+   * members its properties do not name ({@code additionalProperties}): {@code last} is {@code -2}
+   * when the last member read was one of those, named {@code lastExtra}.
+   */
+  public static String missingFields(JsonReader reader, String[] names, long missing, int last,
+      @Nullable String lastExtra) {
+    String objectPath = last == -2 ? objectPath(reader, "." + lastExtra) : objectPath(reader, names, last);
     if (reader.failOnUnknown()) throw missingRequired(names, missing, objectPath);
     DriftListener drift = reader.tag(DriftListener.class);
     if (drift != null) {
@@ -299,8 +309,11 @@ public final class ModelSupport {
 
   /** The path of the object {@code reader} is inside, before its {@code endObject()} (see {@link #missingFields}). */
   static String objectPath(JsonReader reader, String[] names, int last) {
+    return objectPath(reader, "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : ""));
+  }
+
+  private static String objectPath(JsonReader reader, String suffix) {
     String path = reader.getPath();
-    String suffix = "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : "");
     return path.endsWith(suffix) ? path.substring(0, path.length() - suffix.length()) : path;
   }
 

@@ -1,0 +1,259 @@
+package dev.sessionkit.generator;
+
+import dev.sessionkit.generator.ModelViews.EnumConstantView;
+import dev.sessionkit.generator.ModelViews.EnumView;
+import dev.sessionkit.generator.ModelViews.ExtraMembersView;
+import dev.sessionkit.generator.ModelViews.FieldView;
+import dev.sessionkit.generator.ModelViews.GeneratedModel;
+import dev.sessionkit.generator.ModelViews.RecordView;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
+
+/**
+ * Every model the spec defines, as the typed views the model templates render ({@link ModelViews}),
+ * built from OpenAPI Generator's {@link CodegenModel}s and the spec's schemas, and checked: anything
+ * the templates cannot turn into compiling Java is refused here with its JSON pointer.
+ *
+ * <p>Records are built here; unions, which need the whole catalog (their variants, the unions they
+ * are nested in), by {@link UnionViews}.
+ */
+final class ModelCatalog {
+  /** The key under which each {@link ModelMap} carries its {@link GeneratedModel} for {@code model.mustache}. */
+  static final String KEY = "sessionkit";
+
+  /** Names the templates use unqualified: a model may not take one. */
+  static final Set<String> RESERVED = Set.of("ArrayList", "BigDecimal", "Boolean", "BufferedSource", "ByteString",
+      "Collections", "Double", "EpochSeconds", "Float", "Generated", "Instant", "Integer", "Json", "JsonUnion",
+      "JsonValue", "Known", "LinkedHashMap", "List", "LocalDate", "Long", "Map", "ModelSupport", "MoshiAdapter",
+      "Nullable", "Object", "Objects", "OffsetDateTime", "OpenEnum", "Optional", "Override", "Required", "String",
+      "URI", "Unknown");
+
+  /** At most this many properties: the generated adapter keeps one bit per property in a {@code long}. */
+  static final int MAX_FIELDS = 63;
+
+  final SessionkitCodegen codegen;
+  final OpenAPI openApi;
+  final SchemaPointers pointers;
+  final Map<String, CodegenModel> models = new LinkedHashMap<>();
+  final UnionViews unions;
+
+  private ModelCatalog(SessionkitCodegen codegen, OpenAPI openApi, SchemaPointers pointers, Map<String, ModelsMap> all) {
+    this.codegen = codegen;
+    this.openApi = openApi;
+    this.pointers = pointers;
+    for (ModelsMap group : all.values()) for (ModelMap model : group.getModels()) models.put(model.getModel().name, model.getModel());
+    this.unions = new UnionViews(this);
+  }
+
+  /** Builds, checks and attaches (under {@link #KEY}) the view of every model of {@code all}. */
+  static void attach(SessionkitCodegen codegen, OpenAPI openApi, SchemaPointers pointers, Map<String, ModelsMap> all) {
+    ModelCatalog catalog = new ModelCatalog(codegen, openApi, pointers, all);
+    catalog.checkNames();
+    for (ModelsMap group : all.values()) {
+      for (ModelMap entry : group.getModels()) entry.put(KEY, catalog.view(entry.getModel()));
+    }
+  }
+
+  Map<String, Schema> components() {
+    return openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+        ? Map.of() : openApi.getComponents().getSchemas();
+  }
+
+  Schema<?> schema(String name) {
+    return components().get(name);
+  }
+
+  InvalidSpecException error(String pointer, String message) {
+    return pointers.error(pointer, message);
+  }
+
+  private void checkNames() {
+    Map<String, String> seen = new HashMap<>();
+    for (CodegenModel model : models.values()) {
+      if (RESERVED.contains(model.classname)) {
+        throw error(pointers.component(model.name), "the type name " + model.classname
+            + " is one generated code uses for another type; rename the schema");
+      }
+      String before = seen.putIfAbsent(model.classname, model.name);
+      if (before != null) {
+        throw error(pointers.component(model.name), "becomes the type " + model.classname + ", as " + before
+            + " does; rename one of them");
+      }
+    }
+  }
+
+  private GeneratedModel view(CodegenModel model) {
+    if (model.isEnum) return new GeneratedModel(null, enumView(model), null, null);
+    if (unions.isUnion(model.name)) {
+      return unions.isDiscriminated(model.name)
+          ? new GeneratedModel(null, null, unions.sealed(model), null)
+          : new GeneratedModel(null, null, null, unions.shape(model));
+    }
+    return new GeneratedModel(recordView(model), null, null, null);
+  }
+
+  private EnumView enumView(CodegenModel model) {
+    List<EnumConstantView> constants = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> values = (List<Map<String, Object>>) model.allowableValues.get("enumVars");
+    for (Map<String, Object> value : values) {
+      String literal = String.valueOf(value.get("value"));
+      if (!literal.startsWith("\"")) continue; // null, for a nullable enum
+      String name = String.valueOf(value.get("name"));
+      if (!names.add(name)) {
+        throw error(pointers.component(model.name) + "/enum", "two values become the constant " + name);
+      }
+      constants.add(new EnumConstantView(name, literal));
+    }
+    return new EnumView(model.classname, description(model), constants, unions.interfacesOf(model.name));
+  }
+
+  static String description(CodegenModel model) {
+    return model.description == null || model.description.isBlank() ? null : model.description;
+  }
+
+  /** The properties of {@code model}, its allOf members' included, in the spec's order. */
+  static List<CodegenProperty> properties(CodegenModel model) {
+    return model.parent == null ? model.vars : model.allVars;
+  }
+
+  private RecordView recordView(CodegenModel model) {
+    List<CodegenProperty> properties = properties(model);
+    String at = pointers.component(model.name);
+    if (properties.size() > MAX_FIELDS) {
+      throw error(at, properties.size() + " properties: a generated record holds at most " + MAX_FIELDS);
+    }
+    Map<String, String> discriminators = unions.discriminatorsOf(model.name);
+    Set<String> javaNames = new LinkedHashSet<>();
+    List<FieldView> fields = new ArrayList<>();
+    for (CodegenProperty property : properties) {
+      String where = pointers.property(model.name, property.baseName);
+      if (!javaNames.add(property.name)) {
+        throw error(where, "two properties become the Java name " + property.name + "; rename one");
+      }
+      fields.add(field(model, property, where, discriminators.remove(property.baseName) != null));
+    }
+    if (!discriminators.isEmpty()) {
+      Map.Entry<String, String> missing = discriminators.entrySet().iterator().next();
+      throw error(at, "a variant of " + missing.getValue() + " must have its discriminator property "
+          + missing.getKey() + " (a string)");
+    }
+    ExtraMembersView extra = extraMembers(model, at);
+    if (extra != null && javaNames.contains("additionalProperties")) {
+      throw error(pointers.property(model.name, "additionalProperties"), "a property named additionalProperties"
+          + " beside additionalProperties: the record's map of the other members has that name; rename it");
+    }
+    return new RecordView(model.classname, description(model), fields, unions.interfacesOf(model.name), extra);
+  }
+
+  private FieldView field(CodegenModel model, CodegenProperty property, String where, boolean discriminator) {
+    checkTyped(property, where);
+    JavaType type = JavaType.of(property);
+    if (discriminator) {
+      if (!property.isString && !isStringEnum(property)) {
+        throw error(where, "a discriminator property is a string (got " + property.datatypeWithEnum + ")");
+      }
+      type = JavaType.of("String");
+    }
+    boolean epoch = Boolean.TRUE.equals(property.vendorExtensions.get("x-sessionkit-epoch-seconds"));
+    String description = property.description == null || property.description.isBlank() ? property.baseName
+        : property.description;
+    return new FieldView(javaString(property.baseName), property.name, type, property.required, property.isNullable,
+        epoch, description, defaultValue(model.name, property.baseName));
+  }
+
+  private boolean isStringEnum(CodegenProperty property) {
+    return !property.isContainer
+        && models.values().stream().anyMatch(m -> m.isEnum && m.classname.equals(property.dataType));
+  }
+
+  /** Refuses a property (or element) type the templates cannot render as Java. */
+  void checkTyped(CodegenProperty property, String where) {
+    for (CodegenProperty at = property; at != null; at = at.isContainer ? at.items : null) {
+      if (at.isBinary || at.isFile) {
+        throw error(where, "format: binary has no JSON form; use format: byte (base64) in JSON, binary in a"
+            + " multipart body or a file response");
+      }
+      if (at.isInnerEnum || (at.isEnum && !at.isEnumRef)) {
+        throw error(where, "an inline enum the generator did not name; move it to components.schemas");
+      }
+    }
+  }
+
+  private ExtraMembersView extraMembers(CodegenModel model, String at) {
+    Schema<?> schema = schema(model.name);
+    if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()) return null;
+    Object additional = schema.getAdditionalProperties();
+    if (Boolean.TRUE.equals(additional)) return new ExtraMembersView(JavaType.mapOf(JavaType.of("JsonValue"), true));
+    if (!(additional instanceof Schema<?> values)) return null;
+    CodegenProperty value = codegen.fromProperty("additionalProperties", values, false);
+    checkTyped(value, at + "/additionalProperties");
+    return new ExtraMembersView(JavaType.mapOf(JavaType.of(value), value.isNullable));
+  }
+
+  /** The spec's {@code default} of {@code property} of the component {@code name}, as Javadoc HTML, or null. */
+  private String defaultValue(String name, String property) {
+    Schema<?> declared = declared(schema(name), property, Collections.newSetFromMap(new IdentityHashMap<>()));
+    if (declared != null && declared.get$ref() != null && declared.getDefault() == null) {
+      declared = schema(SchemaPass.refName(declared.get$ref()));
+    }
+    if (declared == null || declared.getDefault() == null) return null;
+    try {
+      return "<code>" + javadocHtml(Json.mapper().writeValueAsString(declared.getDefault())) + "</code>";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** The schema of {@code property} in {@code schema}: its own, or that of an allOf member. */
+  Schema<?> declared(Schema<?> schema, String property, Set<Schema<?>> seen) {
+    if (schema == null || !seen.add(schema)) return null;
+    if (schema.get$ref() != null) return declared(schema(SchemaPass.refName(schema.get$ref())), property, seen);
+    if (schema.getProperties() != null && schema.getProperties().containsKey(property)) {
+      return schema.getProperties().get(property);
+    }
+    if (schema.getAllOf() != null) {
+      for (Schema<?> part : schema.getAllOf()) {
+        Schema<?> found = declared(part, property, seen);
+        if (found != null) return found;
+      }
+    }
+    return null;
+  }
+
+  /** {@code text} as Javadoc HTML: markup, tags and comment ends escaped. */
+  static String javadocHtml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+        .replace("{", "&#123;").replace("}", "&#125;").replace("*/", "*&#47;");
+  }
+
+  /** {@code text} as the content of a Java string literal. */
+  static String javaString(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,254 @@
+package dev.sessionkit.generator;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.openapitools.codegen.InlineModelResolver;
+
+/**
+ * The spec's schemas as the templates can type them, prepared before OpenAPI Generator reads the
+ * spec: every schema's JSON pointer is noted while the document still has the shape of the file,
+ * constructs that have no typed Java are refused there, and then the inline schemas are moved to
+ * named components (OpenAPI Generator's {@link InlineModelResolver}, which this pass runs itself so
+ * that the pointers are noted first).
+ *
+ * <ul>
+ *   <li>{@code anyOf} becomes {@code oneOf}: both decode to the first variant that matches (a value
+ *       that matches several {@code anyOf} members is the first of them), never a merged record.
+ *   <li>An inline string enum becomes a named open enum: {@code <Model>_<property>} for a property,
+ *       {@code _item} after it for array items and {@code _value} for map values (OpenAPI
+ *       Generator's {@code RESOLVE_INLINE_ENUMS}), {@code <operationId>_<parameter>} for a parameter
+ *       (its component key for a component parameter); a {@code title} names it instead. Two inline
+ *       enums written alike share one type.
+ *   <li>The discriminator property of a discriminated union's variant is the union's label, a plain
+ *       string: an inline enum there is checked against the variant's labels and dropped.
+ * </ul>
+ */
+final class SchemaPass {
+  /** The {@code x-sessionkit-...} keys a schema may carry. */
+  static final Set<String> SCHEMA_EXTENSIONS = Set.of("x-sessionkit-epoch-seconds");
+
+  private final String spec;
+  private final OpenAPI openApi;
+  private final UnaryOperator<String> toModelName;
+  private final Map<Schema<?>, String> pointers = new IdentityHashMap<>();
+  private final Map<Schema<?>, String> unions = new LinkedHashMap<>();
+  private final Set<Schema<?>> anyOf = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private SchemaPass(String spec, OpenAPI openApi, UnaryOperator<String> toModelName) {
+    this.spec = spec;
+    this.openApi = openApi;
+    this.toModelName = toModelName;
+  }
+
+  /**
+   * Checks and prepares {@code openApi}, then flattens it with OpenAPI Generator's inline model
+   * resolver configured by {@code nameMapping} and {@code options}.
+   *
+   * @return where each schema was written, for the errors found later
+   */
+  static SchemaPointers prepare(String spec, OpenAPI openApi, UnaryOperator<String> toModelName,
+      Map<String, String> nameMapping, Map<String, String> options) {
+    SchemaPass pass = new SchemaPass(spec, openApi, toModelName);
+    SchemaWalker.walk(openApi, pass.pointers::put);
+    SchemaWalker.walk(openApi, pass::check);
+    pass.unions.forEach(pass::plainLabels);
+    pass.parameterEnums();
+    flatten(openApi, nameMapping, options);
+    return new SchemaPointers(spec, openApi, pass.pointers, pass.anyOf);
+  }
+
+  /**
+   * Runs OpenAPI Generator's inline model resolver as its DefaultGenerator would; its
+   * {@code flatten} is package-private (the generator calls it from its own package), hence the
+   * reflection.
+   */
+  private static void flatten(OpenAPI openApi, Map<String, String> nameMapping, Map<String, String> options) {
+    InlineModelResolver resolver = new InlineModelResolver();
+    resolver.setInlineSchemaNameMapping(nameMapping);
+    resolver.setInlineSchemaOptions(options);
+    try {
+      java.lang.reflect.Method flatten = InlineModelResolver.class.getDeclaredMethod("flatten", OpenAPI.class);
+      flatten.setAccessible(true);
+      flatten.invoke(resolver, openApi);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+      throw new IllegalStateException("inline model resolver failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("OpenAPI Generator's InlineModelResolver.flatten(OpenAPI) is missing", e);
+    }
+  }
+
+  private InvalidSpecException error(String pointer, String message) {
+    return InvalidSpecException.at(spec, pointer, message);
+  }
+
+  private void check(Schema<?> schema, String at) {
+    if (schema.getExtensions() != null) {
+      for (Map.Entry<String, Object> extension : schema.getExtensions().entrySet()) {
+        String key = extension.getKey();
+        if (!key.startsWith("x-sessionkit-")) continue;
+        if (!SCHEMA_EXTENSIONS.contains(key)) {
+          throw error(InvalidSpecException.pointer(at, key), "unknown extension on a schema (known: "
+              + String.join(", ", new TreeSet<>(SCHEMA_EXTENSIONS)) + ")");
+        }
+        if (!(extension.getValue() instanceof Boolean) || !"integer".equals(schema.getType())) {
+          throw error(InvalidSpecException.pointer(at, key),
+              "must be true or false, on an integer schema (seconds since the epoch)");
+        }
+      }
+    }
+    if (schema.getNot() != null) {
+      throw error(at + "/not", "a schema that excludes another (not) has no Java type; describe what the value is instead");
+    }
+    if (schema.getAnyOf() != null) {
+      if (schema.getOneOf() != null) throw error(at + "/anyOf", "anyOf beside oneOf: write one list of variants");
+      schema.setOneOf(schema.getAnyOf());
+      schema.setAnyOf(null);
+      anyOf.add(schema);
+    }
+    if (schema.getOneOf() != null && schema.getAllOf() != null) {
+      throw error(at + "/allOf", "allOf beside oneOf: give each variant its allOf instead");
+    }
+    if ("array".equals(schema.getType()) && schema.getItems() == null) {
+      throw error(at, "an array without items: say what it holds (items: {} for any JSON value)");
+    }
+    if (schema.getEnum() != null) {
+      for (Object value : schema.getEnum()) {
+        if (value != null && !(value instanceof String)) {
+          throw error(at + "/enum", "an enum of " + (schema.getType() == null ? "non-string" : schema.getType())
+              + " values (" + value + "): sessionkit generates open enums of strings; list strings, or drop the enum");
+        }
+      }
+    }
+    Discriminator discriminator = schema.getDiscriminator();
+    if (discriminator != null) {
+      if (discriminator.getPropertyName() == null || discriminator.getPropertyName().isBlank()) {
+        throw error(at + "/discriminator", "propertyName is required");
+      }
+      List<Schema> variants = schema.getOneOf();
+      for (int i = 0; variants != null && i < variants.size(); i++) {
+        if (variants.get(i).get$ref() == null) {
+          throw error(at + "/oneOf/" + i, "a discriminated union's variants are $refs to named schemas"
+              + " (the discriminator's labels name them); move this one to components.schemas");
+        }
+      }
+      unions.put(schema, at);
+    }
+  }
+
+  /** The component name a {@code $ref} or a discriminator mapping value names. */
+  static String refName(String ref) {
+    String name = ref.startsWith("#/components/schemas/") ? ref.substring("#/components/schemas/".length()) : ref;
+    return name.replace("~1", "/").replace("~0", "~");
+  }
+
+  private Map<String, Schema> components() {
+    Map<String, Schema> schemas = openApi.getComponents() == null ? null : openApi.getComponents().getSchemas();
+    return schemas == null ? Map.of() : schemas;
+  }
+
+  /** Drops inline enums from the discriminator property of each variant of {@code union}, checking the labels. */
+  private void plainLabels(Schema<?> union, String at) {
+    String property = union.getDiscriminator().getPropertyName();
+    Map<String, Set<String>> labels = DiscriminatorLabels.byVariant(
+        DiscriminatorLabels.of(spec, at, union, componentName(union), components()));
+    for (Map.Entry<String, Set<String>> variant : labels.entrySet()) {
+      Schema<?> schema = components().get(variant.getKey());
+      if (schema == null) continue;
+      for (Schema<?> declared : propertySchemas(schema, property, new LinkedHashSet<>())) {
+        if (declared.getEnum() == null) continue;
+        for (String label : variant.getValue()) {
+          if (!declared.getEnum().contains(label)) {
+            throw error(pointers.getOrDefault(declared, at) + "/enum", "the discriminator " + property + " of "
+                + variant.getKey() + " must allow its label \"" + label + "\" (union at " + at + ")");
+          }
+        }
+        declared.setEnum(null);
+      }
+    }
+  }
+
+  private String componentName(Schema<?> schema) {
+    for (Map.Entry<String, Schema> entry : components().entrySet()) if (entry.getValue() == schema) return entry.getKey();
+    return null;
+  }
+
+  /** Every inline schema of {@code property} in {@code schema}, its own or through allOf. */
+  private List<Schema<?>> propertySchemas(Schema<?> schema, String property, Set<Schema<?>> seen) {
+    List<Schema<?>> found = new ArrayList<>();
+    if (schema == null || !seen.add(schema)) return found;
+    if (schema.get$ref() != null) return propertySchemas(components().get(refName(schema.get$ref())), property, seen);
+    if (schema.getProperties() != null) {
+      Schema<?> declared = schema.getProperties().get(property);
+      if (declared != null && declared.get$ref() == null) found.add(declared);
+    }
+    if (schema.getAllOf() != null) for (Schema<?> part : schema.getAllOf()) found.addAll(propertySchemas(part, property, seen));
+    return found;
+  }
+
+  /** Names each parameter's inline string enum (and that of its array items) after its operation. */
+  private void parameterEnums() {
+    if (openApi.getComponents() != null && openApi.getComponents().getParameters() != null) {
+      for (Map.Entry<String, Parameter> entry : openApi.getComponents().getParameters().entrySet()) {
+        parameterEnum(entry.getValue(), entry.getKey());
+      }
+    }
+    if (openApi.getPaths() == null) return;
+    for (PathItem item : openApi.getPaths().values()) {
+      List<Operation> operations = item.readOperations();
+      String first = operations.isEmpty() ? null : operations.get(0).getOperationId();
+      if (item.getParameters() != null && first != null) {
+        for (Parameter parameter : item.getParameters()) parameterEnum(parameter, first + "_" + parameter.getName());
+      }
+      for (Operation operation : operations) {
+        if (operation.getParameters() == null || operation.getOperationId() == null) continue;
+        for (Parameter parameter : operation.getParameters()) {
+          parameterEnum(parameter, operation.getOperationId() + "_" + parameter.getName());
+        }
+      }
+    }
+  }
+
+  private void parameterEnum(Parameter parameter, String name) {
+    if (parameter == null || parameter.get$ref() != null || parameter.getSchema() == null) return;
+    Schema<?> schema = parameter.getSchema();
+    if (schema.getEnum() != null && schema.get$ref() == null) {
+      parameter.setSchema(hoist(schema, name));
+    } else if (schema.getItems() != null && schema.getItems().getEnum() != null && schema.getItems().get$ref() == null) {
+      schema.setItems(hoist(schema.getItems(), name + "_item"));
+    }
+  }
+
+  /** Moves {@code schema} to components under {@code name} (or its title), or reuses an equal one there. */
+  private Schema<?> hoist(Schema<?> schema, String name) {
+    String key = schema.getTitle() != null && !schema.getTitle().isBlank() ? schema.getTitle() : name;
+    String className = toModelName.apply(key);
+    for (Map.Entry<String, Schema> existing : components().entrySet()) {
+      if (!toModelName.apply(existing.getKey()).equals(className)) continue;
+      if (Objects.equals(existing.getValue().getEnum(), schema.getEnum())
+          && Objects.equals(existing.getValue().getDescription(), schema.getDescription())) {
+        return new Schema<>().$ref("#/components/schemas/" + existing.getKey());
+      }
+      throw error(pointers.get(schema), "this inline enum would be the type " + className
+          + ", which another schema already is (" + existing.getKey() + "); name it with a title");
+    }
+    if (openApi.getComponents() == null) openApi.setComponents(new io.swagger.v3.oas.models.Components());
+    if (openApi.getComponents().getSchemas() == null) openApi.getComponents().setSchemas(new LinkedHashMap<>());
+    openApi.getComponents().getSchemas().put(key, schema);
+    return new Schema<>().$ref("#/components/schemas/" + key);
+  }
+}
