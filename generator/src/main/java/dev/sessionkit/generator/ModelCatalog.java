@@ -138,6 +138,7 @@ final class ModelCatalog {
     if (properties.size() > MAX_FIELDS) {
       throw error(at, properties.size() + " properties: a generated record holds at most " + MAX_FIELDS);
     }
+    checkAllOf(model.name, at);
     Map<String, String> discriminators = unions.discriminatorsOf(model.name);
     Set<String> javaNames = new LinkedHashSet<>();
     List<FieldView> fields = new ArrayList<>();
@@ -159,6 +160,35 @@ final class ModelCatalog {
           + " beside additionalProperties: the record's map of the other members has that name; rename it");
     }
     return new RecordView(model.classname, description(model), fields, unions.interfacesOf(model.name), extra);
+  }
+
+  /**
+   * Refuses an allOf that cannot be one record: a member that is a union, or two members that give
+   * a property different types.
+   */
+  private void checkAllOf(String name, String at) {
+    List<Schema> parts = schema(name) == null ? null : schema(name).getAllOf();
+    if (parts == null) return;
+    Map<String, String> types = new HashMap<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Schema<?> part = parts.get(i);
+      Schema<?> resolved = part.get$ref() == null ? part : schema(SchemaPass.refName(part.get$ref()));
+      if (resolved == null) continue;
+      if (resolved.getOneOf() != null) {
+        throw error(at + "/allOf/" + i, "an allOf member that is a union (oneOf/anyOf): a value cannot be all of"
+            + " its variants at once; make each variant an allOf instead");
+      }
+      if (resolved.getProperties() == null) continue;
+      for (Map.Entry<String, Schema> property : resolved.getProperties().entrySet()) {
+        String type = JavaType.of(codegen.fromProperty(property.getKey(), property.getValue(), false)).name();
+        String before = types.putIfAbsent(property.getKey(), type);
+        if (before != null && !before.equals(type)) {
+          String where = part.get$ref() == null ? InvalidSpecException.pointer(at + "/allOf/" + i, "properties", property.getKey())
+              : pointers.property(SchemaPass.refName(part.get$ref()), property.getKey());
+          throw error(where, "allOf members give " + property.getKey() + " two types (" + before + ", " + type + ")");
+        }
+      }
+    }
   }
 
   private FieldView field(CodegenModel model, CodegenProperty property, String where, boolean discriminator) {

@@ -295,7 +295,10 @@ final class VendorSurface {
       imports.add("java.util.regex.Pattern");
     }
     if (!defaults.isEmpty()) imports.add("org.jspecify.annotations.Nullable");
-    if (ops.stream().anyMatch(op -> op.containsKey("paramsClass"))) imports.add("java.util.Objects");
+    if (ops.stream().anyMatch(op -> op.containsKey("paramsClass")
+        || ((List<?>) op.get("checks")).stream().anyMatch(check -> String.valueOf(check).startsWith("Objects.")))) {
+      imports.add("java.util.Objects");
+    }
     imports.add("dev.sessionkit.core.http.RawResponse");
     imports.add("dev.sessionkit.core.spi.ClientRuntime");
     imports.add(internalPackage + "." + apiClass);
@@ -363,6 +366,7 @@ final class VendorSurface {
     List<String> requiredArgs = new ArrayList<>();
     DefaultParameter defaulted = null;
     for (CodegenParameter parameter : required) {
+      addParameterImports(imports, parameter);
       requiredDecl.add(parameter.dataType + " " + parameter.paramName);
       requiredArgs.add(parameter.paramName);
       paramDocs.add(Map.of("name", parameter.paramName, "text", wrap(describe(parameter), "   *     ", 85 - parameter.paramName.length())));
@@ -596,7 +600,9 @@ final class VendorSurface {
     Map<String, String> patterns = new LinkedHashMap<>();
     List<String> none = new ArrayList<>();
     String tokenSetter = paging != null && paging.containsKey("token") ? (String) paging.get("setter") : null;
+    Set<String> imports = new TreeSet<>();
     for (CodegenParameter parameter : optional) {
+      addParameterImports(imports, parameter);
       Map<String, Object> component = new LinkedHashMap<>();
       component.put("name", parameter.paramName);
       component.put("type", parameter.dataType);
@@ -633,6 +639,7 @@ final class VendorSurface {
     }
     for (int i = 0; i < components.size(); i++) components.get(i).put("last", i == components.size() - 1);
     data.put("components", components);
+    data.put("modelImports", new ArrayList<>(imports));
     data.put("none", String.join(", ", none));
     List<Map<String, String>> patternList = new ArrayList<>();
     patterns.forEach((name, regex) -> patternList.add(Map.of("name", name, "regex", regex)));
@@ -674,6 +681,12 @@ final class VendorSurface {
           60 - exception.length())));
     }
     return docs;
+  }
+
+  /** Imports a parameter's model type (an enum), or its array items' (schema enums are named models). */
+  private void addParameterImports(Set<String> imports, CodegenParameter parameter) {
+    addModelImport(imports, parameter.dataType);
+    if (parameter.items != null) addModelImport(imports, parameter.items.dataType);
   }
 
   private void addModelImport(Set<String> imports, String type) {
