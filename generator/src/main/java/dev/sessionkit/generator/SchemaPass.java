@@ -66,6 +66,7 @@ final class SchemaPass {
     SchemaWalker.walk(openApi, pass.pointers::put);
     SchemaWalker.walk(openApi, pass::check);
     pass.unions.forEach(pass::plainLabels);
+    pass.allOfMemberNames();
     pass.parameterEnums();
     flatten(openApi, nameMapping, options);
     return new SchemaPointers(spec, openApi, pass.pointers, pass.anyOf);
@@ -198,6 +199,38 @@ final class SchemaPass {
     }
     if (schema.getAllOf() != null) for (Schema<?> part : schema.getAllOf()) found.addAll(propertySchemas(part, property, seen));
     return found;
+  }
+
+  /**
+   * Names the inline enums and objects of a component's inline allOf members after the component,
+   * as if the member's properties were the component's own ({@code <Model>_<property>}); the
+   * inline model resolver would name them after the member ({@code <Model>_allOf_<property>}).
+   */
+  private void allOfMemberNames() {
+    for (Map.Entry<String, Schema> component : components().entrySet()) namePartProperties(component.getValue(), component.getKey());
+  }
+
+  private void namePartProperties(Schema<?> schema, String owner) {
+    if (schema.getAllOf() == null) return;
+    for (Schema<?> part : schema.getAllOf()) {
+      if (part.get$ref() != null) continue;
+      if (part.getProperties() != null) {
+        for (Map.Entry<String, Schema> property : part.getProperties().entrySet()) {
+          String name = owner + "_" + property.getKey();
+          Schema<?> value = property.getValue();
+          title(value, name);
+          if (value.getItems() != null) title(value.getItems(), name + "_item");
+          if (value.getAdditionalProperties() instanceof Schema<?> values) title(values, name + "_value");
+        }
+      }
+      namePartProperties(part, owner);
+    }
+  }
+
+  /** Gives an inline enum or object the name {@code name}, unless it has a title. */
+  private static void title(Schema<?> schema, String name) {
+    boolean named = schema.get$ref() == null && (schema.getEnum() != null || schema.getProperties() != null);
+    if (named && (schema.getTitle() == null || schema.getTitle().isBlank())) schema.setTitle(name);
   }
 
   /** Names each parameter's inline string enum (and that of its array items) after its operation. */
