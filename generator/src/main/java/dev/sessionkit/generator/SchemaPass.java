@@ -41,6 +41,12 @@ final class SchemaPass {
   /** The {@code x-sessionkit-...} keys a schema may carry. */
   static final Set<String> SCHEMA_EXTENSIONS = Set.of("x-sessionkit-epoch-seconds");
 
+  /**
+   * What OpenAPI Generator's normalizer gives an array schema without {@code items} (ModelUtils
+   * .getSchemaItems: a string schema so described) before the generator sees the spec.
+   */
+  static final String MISSING_ITEMS = "TODO default missing array inner type to string";
+
   private final String spec;
   private final OpenAPI openApi;
   private final UnaryOperator<String> toModelName;
@@ -69,6 +75,7 @@ final class SchemaPass {
     pass.allOfMemberNames();
     pass.parameterEnums();
     flatten(openApi, nameMapping, options);
+    pass.checkTypeNames();
     return new SchemaPointers(spec, openApi, pass.pointers, pass.anyOf);
   }
 
@@ -124,7 +131,7 @@ final class SchemaPass {
     if (schema.getOneOf() != null && schema.getAllOf() != null) {
       throw error(at + "/allOf", "allOf beside oneOf: give each variant its allOf instead");
     }
-    if ("array".equals(schema.getType()) && schema.getItems() == null) {
+    if ("array".equals(schema.getType()) && (schema.getItems() == null || MISSING_ITEMS.equals(schema.getItems().getDescription()))) {
       throw error(at, "an array without items: say what it holds (items: {} for any JSON value)");
     }
     if (schema.getEnum() != null) {
@@ -148,6 +155,26 @@ final class SchemaPass {
         }
       }
       unions.put(schema, at);
+    }
+  }
+
+  /**
+   * Refuses two schemas that would be one Java type ({@code pet_status} and {@code PetStatus}):
+   * OpenAPI Generator would write one file for both.
+   */
+  private void checkTypeNames() {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Map.Entry<String, Schema> component : components().entrySet()) {
+      Schema<?> schema = component.getValue();
+      boolean model = schema.getEnum() != null || schema.getProperties() != null || schema.getAllOf() != null
+          || schema.getOneOf() != null || schema.getDiscriminator() != null;
+      if (!model) continue;
+      String type = toModelName.apply(component.getKey());
+      String before = types.putIfAbsent(type, component.getKey());
+      if (before != null) {
+        String at = pointers.getOrDefault(schema, InvalidSpecException.pointer("", "components", "schemas", component.getKey()));
+        throw error(at, "becomes the Java type " + type + ", as " + before + " does; rename one of them");
+      }
     }
   }
 
