@@ -17,6 +17,6 @@ public final class DefaultsCheck {
     assertTrue(source.contains("(default when absent: <code>20</code>)"), source);
     assertTrue(source.contains("(default when absent: <code>\"fast\"</code>)"), source);
     assertTrue(source.contains("(default when absent: <code>[]</code>)"), source);
-    assertTrue(source.contains("(default when absent: <code>\"a &lt;b&gt; &amp; &#123;&#64;c&#125; *&#47;\"</code>)"), source);
+    assertTrue(source.contains("(default when absent: <code>\"a &lt;b&gt; &amp; {&#64;c} *&#47;\"</code>)"), source);
   }
 }

@@ -16,6 +16,13 @@ public final class ExtraMembersCheck {
     assertTrue(thing.metadata().additionalProperties().containsKey("gone"));
   }
 
+  public void whenAPropertyIsNamedAdditionalPropertiesTheMapIsOtherProperties(Conformance c) {
+    Definition definition = c.<Thing>roundTrip(Thing.class,
+        "{\"definition\":{\"type\":\"object\",\"additionalProperties\":false,\"minProperties\":1}}").definition();
+    assertEquals(false, definition.additionalProperties());
+    assertEquals(Map.of("minProperties", new dev.sessionkit.core.json.JsonValue("1")), definition.otherProperties());
+  }
+
   public void theyAreNoDrift(Conformance c) {
     assertEquals(List.of(), c.drift(Thing.class, "{\"labels\":{\"name\":\"n\",\"team\":\"a\"},\"metadata\":{\"x\":1}}"));
   }

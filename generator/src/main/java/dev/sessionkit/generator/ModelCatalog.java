@@ -124,7 +124,17 @@ final class ModelCatalog {
   }
 
   static String description(CodegenModel model) {
-    return model.description == null || model.description.isBlank() ? null : model.description;
+    return javadoc(model.unescapedDescription);
+  }
+
+  /**
+   * A spec's description as Javadoc text, or null when there is none: on one line, with HTML
+   * markup, tags and comment ends escaped, so that a description (markdown, {@code <name>}
+   * placeholders, {@code {"$ref": ...}} examples) reads as written and passes doclint.
+   */
+  static String javadoc(String description) {
+    if (description == null || description.isBlank()) return null;
+    return javadocHtml(description.strip().replaceAll("\\s+", " "));
   }
 
   /** The properties of {@code model}, its allOf members' included, in the spec's order. */
@@ -154,11 +164,7 @@ final class ModelCatalog {
       throw error(at, "a variant of " + missing.getValue() + " must have its discriminator property "
           + missing.getKey() + " (a string)");
     }
-    ExtraMembersView extra = extraMembers(model, at);
-    if (extra != null && javaNames.contains("additionalProperties")) {
-      throw error(pointers.property(model.name, "additionalProperties"), "a property named additionalProperties"
-          + " beside additionalProperties: the record's map of the other members has that name; rename it");
-    }
+    ExtraMembersView extra = extraMembers(model, at, javaNames);
     return new RecordView(model.classname, description(model), fields, unions.interfacesOf(model.name), extra);
   }
 
@@ -201,8 +207,8 @@ final class ModelCatalog {
       type = JavaType.of("String");
     }
     boolean epoch = Boolean.TRUE.equals(property.vendorExtensions.get("x-sessionkit-epoch-seconds"));
-    String description = property.description == null || property.description.isBlank() ? property.baseName
-        : property.description;
+    String description = javadoc(property.unescapedDescription);
+    if (description == null) description = javadocHtml(property.baseName);
     return new FieldView(javaString(property.baseName), property.name, type, property.required, property.isNullable,
         epoch, description, defaultValue(model.name, property.baseName));
   }
@@ -225,15 +231,25 @@ final class ModelCatalog {
     }
   }
 
-  private ExtraMembersView extraMembers(CodegenModel model, String at) {
+  private ExtraMembersView extraMembers(CodegenModel model, String at, Set<String> javaNames) {
     Schema<?> schema = schema(model.name);
     if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()) return null;
     Object additional = schema.getAdditionalProperties();
-    if (Boolean.TRUE.equals(additional)) return new ExtraMembersView(JavaType.mapOf(JavaType.of("JsonValue"), true));
-    if (!(additional instanceof Schema<?> values)) return null;
-    CodegenProperty value = codegen.fromProperty("additionalProperties", values, false);
-    checkTyped(value, at + "/additionalProperties");
-    return new ExtraMembersView(JavaType.mapOf(JavaType.of(value), value.isNullable));
+    JavaType type;
+    if (Boolean.TRUE.equals(additional)) {
+      type = JavaType.mapOf(JavaType.of("JsonValue"), true);
+    } else if (additional instanceof Schema<?> values) {
+      CodegenProperty value = codegen.fromProperty("additionalProperties", values, false);
+      checkTyped(value, at + "/additionalProperties");
+      type = JavaType.mapOf(JavaType.of(value), value.isNullable);
+    } else {
+      return null;
+    }
+    for (String name : List.of("additionalProperties", "otherProperties")) {
+      if (!javaNames.contains(name)) return new ExtraMembersView(name, type);
+    }
+    throw error(at + "/additionalProperties", "properties named additionalProperties and otherProperties beside"
+        + " additionalProperties: the record's map of the other members needs one of those names");
   }
 
   /** The spec's {@code default} of {@code property} of the component {@code name}, as Javadoc HTML, or null. */
@@ -269,7 +285,7 @@ final class ModelCatalog {
   /** {@code text} as Javadoc HTML: markup, tags and comment ends escaped. */
   static String javadocHtml(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-        .replace("{", "&#123;").replace("}", "&#125;").replace("*/", "*&#47;");
+        .replace("*/", "*&#47;");
   }
 
   /** {@code text} as the content of a Java string literal. */

@@ -77,9 +77,11 @@ final class ModelViews {
    * The members of an object its properties do not name, when the spec says what they are
    * ({@code additionalProperties: true} or a schema beside {@code properties}).
    *
+   * @param name the record component: {@code additionalProperties}, or {@code otherProperties} when a
+   *     property has that name (a JSON Schema document has both)
    * @param type the map's type, {@code Map<String, V>}
    */
-  record ExtraMembersView(JavaType type) {
+  record ExtraMembersView(String name, JavaType type) {
     JavaType value() {
       return type.element();
     }

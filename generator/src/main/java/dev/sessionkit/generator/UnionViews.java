@@ -265,7 +265,7 @@ final class UnionViews {
     JavaType type = JavaType.of(property);
     String wrapper = "Of" + type.variantName();
     ShapeVariantView variant = new ShapeVariantView(index, union.classname + "." + wrapper, wrapper, type,
-        property.description == null || property.description.isBlank() ? null : property.description);
+        ModelCatalog.javadoc(property.unescapedDescription));
     return wrapped(variant, type, resolved, where);
   }
 
