@@ -42,6 +42,10 @@ final class ModelCatalog {
       "Nullable", "Object", "Objects", "OffsetDateTime", "OpenEnum", "Optional", "Override", "Required", "String",
       "URI", "Unknown");
 
+  /** Java names a record component may not take: accessors of these names would clash with Object's methods. */
+  static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "notify", "notifyAll", "wait", "finalize",
+      "toString");
+
   /** At most this many properties: the generated adapter keeps one bit per property in a {@code long}. */
   static final int MAX_FIELDS = 63;
 
@@ -156,6 +160,10 @@ final class ModelCatalog {
       String where = pointers.property(model.name, property.baseName);
       if (!javaNames.add(property.name)) {
         throw error(where, "two properties become the Java name " + property.name + "; rename one");
+      }
+      if (OBJECT_METHODS.contains(property.name)) {
+        throw error(where, "becomes the Java name " + property.name + ", which every object's method "
+            + property.name + "() has; rename the property");
       }
       fields.add(field(model, property, where, discriminators.remove(property.baseName) != null));
     }
