@@ -18,10 +18,14 @@ module dev.sessionkit.core {
   exports dev.sessionkit.core;
   exports dev.sessionkit.core.http;
   exports dev.sessionkit.core.json;
+  exports dev.sessionkit.core.vendor;
   exports dev.sessionkit.errors;
   // The contract between common and code generated from a spec (ClientRuntime, ModelSupport, ...):
   // exported to all, so that common names no vendor and a vendor generated from a new spec needs
   // no change here. Nothing is opened: generated adapters ask Moshi for qualifiers by class, not by
   // reflection. The internal packages are not exported.
   exports dev.sessionkit.core.spi;
+
+  // Vendor modules provide their generated descriptors; VendorDescriptor.installed() loads them.
+  uses dev.sessionkit.core.vendor.VendorDescriptor;
 }

@@ -1,0 +1,85 @@
+package dev.sessionkit.core.vendor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.core.json.JsonValue;
+import dev.sessionkit.core.spi.ServiceProfile;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Generic calls: text arguments read as the spec's types, and descriptors that check what they are given. */
+class DescriptorsTest {
+  @Test
+  void argumentsAreReadAsTheirTypesAndAWrongOneNamesTheParameter() {
+    Arguments arguments = Arguments.builder().put("limit", "5").put("big", "12345678901").put("ratio", "0.25")
+        .put("archived", "true").put("types", "a").put("types", "b").build();
+
+    assertEquals(5, arguments.integer("limit"));
+    assertEquals(12_345_678_901L, arguments.longInteger("big"));
+    assertEquals(new BigDecimal("0.25"), arguments.decimal("ratio"));
+    assertEquals(Boolean.TRUE, arguments.bool("archived"));
+    assertEquals(List.of("a", "b"), arguments.strings("types"));
+    assertNull(arguments.integer("missing"));
+    assertEquals("limit must be a whole number (got \"five\")",
+        assertThrows(IllegalArgumentException.class, () -> Arguments.builder().put("limit", "five").build().integer("limit"))
+            .getMessage());
+    assertEquals("archived must be true or false (got \"yes\")",
+        assertThrows(IllegalArgumentException.class, () -> Arguments.builder().put("archived", "yes").build().bool("archived"))
+            .getMessage());
+    assertEquals("types takes one value (got 2)",
+        assertThrows(IllegalArgumentException.class, () -> arguments.string("types")).getMessage());
+    assertEquals("session_id is required",
+        assertThrows(IllegalArgumentException.class, () -> Arguments.NONE.required("session_id")).getMessage());
+  }
+
+  @Test
+  void aBodyIsDecodedStrictlyWithItsAdapter() {
+    assertEquals("{\"a\":1}", Arguments.builder().body("{\"a\":1}").build().<JsonValue>body(JsonValue.class).json());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Arguments.builder().body("{\"a\":").build().body(JsonValue.class));
+    assertTrue(e.getMessage().startsWith("the body is not a valid dev.sessionkit.core.json.JsonValue"), e.getMessage());
+  }
+
+  static final class TestVendor extends VendorDescriptor {
+    TestVendor(String id) {
+      super(define(id).label("Test", "A test API.").defaultBaseUrl("https://api.example.com/")
+          .environment(new EnvironmentVariable("TEST_TOKEN", EnvironmentVariable.Role.CREDENTIAL, "the token"))
+          .profile(ServiceProfile.builder("Test").build())
+          .service(new ServiceDescriptor("things", "", List.of(OperationDescriptor.builder("things", "get")
+              .http("getThing", "GET", "things/{id}").invoker((client, arguments) -> arguments.required("id")).build())))
+          .clientFactory((env, settings) -> env.get("TEST_TOKEN")));
+    }
+  }
+
+  @Test
+  void aDescriptorFindsItsOperationsAndBuildsClientsFromAnEnvironment() {
+    TestVendor vendor = new TestVendor("test-vendor");
+
+    assertEquals("TEST_TOKEN", vendor.credentialVariable().name());
+    OperationDescriptor get = vendor.operation("getThing").orElseThrow();
+    assertEquals("x1", get.invoke(new Object(), Arguments.builder().put("id", "x1").build()));
+    assertThrows(UnsupportedOperationException.class, () -> get.iterate(new Object(), Arguments.NONE));
+    assertEquals("t", vendor.newClient(Map.of("TEST_TOKEN", "t"), builder -> { }));
+    assertTrue(vendor.openResource("openapi.yaml").isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> vendor.openResource("../secret"));
+  }
+
+  @Test
+  void anIdIsLowerCaseWordsJoinedByDashes() {
+    assertEquals("a vendor id is lower case words joined by - (got \"Agents_V2\")",
+        assertThrows(IllegalArgumentException.class, () -> new TestVendor("Agents_V2")).getMessage());
+  }
+
+  @Test
+  void aPagedOperationNeedsItsPager() {
+    OperationDescriptor.Builder builder = OperationDescriptor.builder("s", "list").http("list", "GET", "x")
+        .invoker((client, arguments) -> null);
+    assertEquals(List.of(), builder.paged(String.class, (client, arguments) -> List.of()).build()
+        .iterate(new Object(), Arguments.NONE));
+  }
+}
