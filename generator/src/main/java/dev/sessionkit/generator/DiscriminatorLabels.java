@@ -26,7 +26,7 @@ final class DiscriminatorLabels {
    * Returns the labels of the union {@code union} (written at {@code at}; {@code name} when it is a
    * component), explicit ones first, each group sorted by label, as OpenAPI Generator orders them.
    */
-  static List<Label> of(String spec, String at, Schema<?> union, String name, Map<String, Schema> components) {
+  static List<Label> of(String spec, Pointer at, Schema<?> union, String name, Map<String, Schema> components) {
     List<Label> labels = new ArrayList<>();
     Set<String> named = new LinkedHashSet<>();
     Map<String, String> mapping = union.getDiscriminator().getMapping();
@@ -34,8 +34,8 @@ final class DiscriminatorLabels {
       for (Map.Entry<String, String> entry : mapping.entrySet()) {
         String variant = SchemaPass.refName(entry.getValue());
         if (!components.containsKey(variant)) {
-          throw InvalidSpecException.at(spec, InvalidSpecException.pointer(at, "discriminator", "mapping", entry.getKey()),
-              "names no schema in components.schemas (" + entry.getValue() + ")");
+          throw new InvalidSpecException(spec + "#" + at.then("discriminator", "mapping", entry.getKey())
+              + ": names no schema in components.schemas (" + entry.getValue() + ")");
         }
         labels.add(new Label(entry.getKey(), variant, true));
         named.add(variant);

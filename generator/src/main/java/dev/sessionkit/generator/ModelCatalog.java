@@ -81,7 +81,7 @@ final class ModelCatalog {
     return components().get(name);
   }
 
-  InvalidSpecException error(String pointer, String message) {
+  InvalidSpecException error(Pointer pointer, String message) {
     return pointers.error(pointer, message);
   }
 
@@ -120,7 +120,7 @@ final class ModelCatalog {
       if (!literal.startsWith("\"")) continue; // null, for a nullable enum
       String name = String.valueOf(value.get("name"));
       if (!names.add(name)) {
-        throw error(pointers.component(model.name) + "/enum", "two values become the constant " + name);
+        throw error(pointers.component(model.name).then("enum"), "two values become the constant " + name);
       }
       constants.add(new EnumConstantView(name, literal));
     }
@@ -148,7 +148,7 @@ final class ModelCatalog {
 
   private RecordView recordView(CodegenModel model) {
     List<CodegenProperty> properties = properties(model);
-    String at = pointers.component(model.name);
+    Pointer at = pointers.component(model.name);
     if (properties.size() > MAX_FIELDS) {
       throw error(at, properties.size() + " properties: a generated record holds at most " + MAX_FIELDS);
     }
@@ -157,7 +157,7 @@ final class ModelCatalog {
     Set<String> javaNames = new LinkedHashSet<>();
     List<FieldView> fields = new ArrayList<>();
     for (CodegenProperty property : properties) {
-      String where = pointers.property(model.name, property.baseName);
+      Pointer where = pointers.property(model.name, property.baseName);
       if (!javaNames.add(property.name)) {
         throw error(where, "two properties become the Java name " + property.name + "; rename one");
       }
@@ -180,7 +180,7 @@ final class ModelCatalog {
    * Refuses an allOf that cannot be one record: a member that is a union, or two members that give
    * a property different types.
    */
-  private void checkAllOf(String name, String at) {
+  private void checkAllOf(String name, Pointer at) {
     List<Schema> parts = schema(name) == null ? null : schema(name).getAllOf();
     if (parts == null) return;
     Map<String, String> types = new HashMap<>();
@@ -189,7 +189,7 @@ final class ModelCatalog {
       Schema<?> resolved = part.get$ref() == null ? part : schema(SchemaPass.refName(part.get$ref()));
       if (resolved == null) continue;
       if (resolved.getOneOf() != null) {
-        throw error(at + "/allOf/" + i, "an allOf member that is a union (oneOf/anyOf): a value cannot be all of"
+        throw error(at.then("allOf", i), "an allOf member that is a union (oneOf/anyOf): a value cannot be all of"
             + " its variants at once; make each variant an allOf instead");
       }
       if (resolved.getProperties() == null) continue;
@@ -197,7 +197,7 @@ final class ModelCatalog {
         String type = JavaType.of(codegen.fromProperty(property.getKey(), property.getValue(), false)).name();
         String before = types.putIfAbsent(property.getKey(), type);
         if (before != null && !before.equals(type)) {
-          String where = part.get$ref() == null ? InvalidSpecException.pointer(at + "/allOf/" + i, "properties", property.getKey())
+          Pointer where = part.get$ref() == null ? at.then("allOf", i, "properties", property.getKey())
               : pointers.property(SchemaPass.refName(part.get$ref()), property.getKey());
           throw error(where, "allOf members give " + property.getKey() + " two types (" + before + ", " + type + ")");
         }
@@ -205,7 +205,7 @@ final class ModelCatalog {
     }
   }
 
-  private FieldView field(CodegenModel model, CodegenProperty property, String where, boolean discriminator) {
+  private FieldView field(CodegenModel model, CodegenProperty property, Pointer where, boolean discriminator) {
     checkTyped(property, where);
     JavaType type = JavaType.of(property);
     if (discriminator) {
@@ -227,7 +227,7 @@ final class ModelCatalog {
   }
 
   /** Refuses a property (or element) type the templates cannot render as Java. */
-  void checkTyped(CodegenProperty property, String where) {
+  void checkTyped(CodegenProperty property, Pointer where) {
     for (CodegenProperty at = property; at != null; at = at.isContainer ? at.items : null) {
       if (at.isBinary || at.isFile) {
         throw error(where, "format: binary has no JSON form; use format: byte (base64) in JSON, binary in a"
@@ -239,7 +239,7 @@ final class ModelCatalog {
     }
   }
 
-  private ExtraMembersView extraMembers(CodegenModel model, String at, Set<String> javaNames) {
+  private ExtraMembersView extraMembers(CodegenModel model, Pointer at, Set<String> javaNames) {
     Schema<?> schema = schema(model.name);
     if (schema == null || schema.getProperties() == null || schema.getProperties().isEmpty()) return null;
     Object additional = schema.getAdditionalProperties();
@@ -248,7 +248,7 @@ final class ModelCatalog {
       type = JavaType.mapOf(JavaType.of("JsonValue"), true);
     } else if (additional instanceof Schema<?> values) {
       CodegenProperty value = codegen.fromProperty("additionalProperties", values, false);
-      checkTyped(value, at + "/additionalProperties");
+      checkTyped(value, at.then("additionalProperties"));
       type = JavaType.mapOf(JavaType.of(value), value.isNullable);
     } else {
       return null;
@@ -256,7 +256,7 @@ final class ModelCatalog {
     for (String name : List.of("additionalProperties", "otherProperties")) {
       if (!javaNames.contains(name)) return new ExtraMembersView(name, type);
     }
-    throw error(at + "/additionalProperties", "properties named additionalProperties and otherProperties beside"
+    throw error(at.then("additionalProperties"), "properties named additionalProperties and otherProperties beside"
         + " additionalProperties: the record's map of the other members needs one of those names");
   }
 

@@ -50,8 +50,8 @@ final class SchemaPass {
   private final String spec;
   private final OpenAPI openApi;
   private final UnaryOperator<String> toModelName;
-  private final Map<Schema<?>, String> pointers = new IdentityHashMap<>();
-  private final Map<Schema<?>, String> unions = new LinkedHashMap<>();
+  private final Map<Schema<?>, Pointer> pointers = new IdentityHashMap<>();
+  private final Map<Schema<?>, Pointer> unions = new LinkedHashMap<>();
   private final Set<Schema<?>> anyOf = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   private SchemaPass(String spec, OpenAPI openApi, UnaryOperator<String> toModelName) {
@@ -100,36 +100,36 @@ final class SchemaPass {
     }
   }
 
-  private InvalidSpecException error(String pointer, String message) {
-    return InvalidSpecException.at(spec, pointer, message);
+  private InvalidSpecException error(Pointer pointer, String message) {
+    return new InvalidSpecException(spec + "#" + pointer + ": " + message);
   }
 
-  private void check(Schema<?> schema, String at) {
+  private void check(Schema<?> schema, Pointer at) {
     if (schema.getExtensions() != null) {
       for (Map.Entry<String, Object> extension : schema.getExtensions().entrySet()) {
         String key = extension.getKey();
         if (!key.startsWith("x-sessionkit-")) continue;
         if (!SCHEMA_EXTENSIONS.contains(key)) {
-          throw error(InvalidSpecException.pointer(at, key), "unknown extension on a schema (known: "
+          throw error(at.then(key), "unknown extension on a schema (known: "
               + String.join(", ", new TreeSet<>(SCHEMA_EXTENSIONS)) + ")");
         }
         if (!(extension.getValue() instanceof Boolean) || !"integer".equals(schema.getType())) {
-          throw error(InvalidSpecException.pointer(at, key),
+          throw error(at.then(key),
               "must be true or false, on an integer schema (seconds since the epoch)");
         }
       }
     }
     if (schema.getNot() != null) {
-      throw error(at + "/not", "a schema that excludes another (not) has no Java type; describe what the value is instead");
+      throw error(at.then("not"), "a schema that excludes another (not) has no Java type; describe what the value is instead");
     }
     if (schema.getAnyOf() != null) {
-      if (schema.getOneOf() != null) throw error(at + "/anyOf", "anyOf beside oneOf: write one list of variants");
+      if (schema.getOneOf() != null) throw error(at.then("anyOf"), "anyOf beside oneOf: write one list of variants");
       schema.setOneOf(schema.getAnyOf());
       schema.setAnyOf(null);
       anyOf.add(schema);
     }
     if (schema.getOneOf() != null && schema.getAllOf() != null) {
-      throw error(at + "/allOf", "allOf beside oneOf: give each variant its allOf instead");
+      throw error(at.then("allOf"), "allOf beside oneOf: give each variant its allOf instead");
     }
     if ("array".equals(schema.getType()) && (schema.getItems() == null || MISSING_ITEMS.equals(schema.getItems().getDescription()))) {
       throw error(at, "an array without items: say what it holds (items: {} for any JSON value)");
@@ -137,7 +137,7 @@ final class SchemaPass {
     if (schema.getEnum() != null) {
       for (Object value : schema.getEnum()) {
         if (value != null && !(value instanceof String)) {
-          throw error(at + "/enum", "an enum of " + (schema.getType() == null ? "non-string" : schema.getType())
+          throw error(at.then("enum"), "an enum of " + (schema.getType() == null ? "non-string" : schema.getType())
               + " values (" + value + "): sessionkit generates open enums of strings; list strings, or drop the enum");
         }
       }
@@ -145,12 +145,12 @@ final class SchemaPass {
     Discriminator discriminator = schema.getDiscriminator();
     if (discriminator != null) {
       if (discriminator.getPropertyName() == null || discriminator.getPropertyName().isBlank()) {
-        throw error(at + "/discriminator", "propertyName is required");
+        throw error(at.then("discriminator"), "propertyName is required");
       }
       List<Schema> variants = schema.getOneOf();
       for (int i = 0; variants != null && i < variants.size(); i++) {
         if (variants.get(i).get$ref() == null) {
-          throw error(at + "/oneOf/" + i, "a discriminated union's variants are $refs to named schemas"
+          throw error(at.then("oneOf", i), "a discriminated union's variants are $refs to named schemas"
               + " (the discriminator's labels name them); move this one to components.schemas");
         }
       }
@@ -172,7 +172,7 @@ final class SchemaPass {
       String type = toModelName.apply(component.getKey());
       String before = types.putIfAbsent(type, component.getKey());
       if (before != null) {
-        String at = pointers.getOrDefault(schema, InvalidSpecException.pointer("", "components", "schemas", component.getKey()));
+        Pointer at = pointers.getOrDefault(schema, Pointer.schema(component.getKey()));
         throw error(at, "becomes the Java type " + type + ", as " + before + " does; rename one of them");
       }
     }
@@ -190,7 +190,7 @@ final class SchemaPass {
   }
 
   /** Drops inline enums from the discriminator property of each variant of {@code union}, checking the labels. */
-  private void plainLabels(Schema<?> union, String at) {
+  private void plainLabels(Schema<?> union, Pointer at) {
     String property = union.getDiscriminator().getPropertyName();
     Map<String, Set<String>> labels = DiscriminatorLabels.byVariant(
         DiscriminatorLabels.of(spec, at, union, componentName(union), components()));
@@ -201,7 +201,7 @@ final class SchemaPass {
         if (declared.getEnum() == null) continue;
         for (String label : variant.getValue()) {
           if (!declared.getEnum().contains(label)) {
-            throw error(pointers.getOrDefault(declared, at) + "/enum", "the discriminator " + property + " of "
+            throw error(pointers.getOrDefault(declared, at).then("enum"), "the discriminator " + property + " of "
                 + variant.getKey() + " must allow its label \"" + label + "\" (union at " + at + ")");
           }
         }

@@ -16,10 +16,10 @@ import java.util.Set;
 final class SchemaPointers {
   private final String spec;
   private final OpenAPI openApi;
-  private final Map<Schema<?>, String> pointers;
+  private final Map<Schema<?>, Pointer> pointers;
   private final Set<Schema<?>> anyOf;
 
-  SchemaPointers(String spec, OpenAPI openApi, Map<Schema<?>, String> pointers, Set<Schema<?>> anyOf) {
+  SchemaPointers(String spec, OpenAPI openApi, Map<Schema<?>, Pointer> pointers, Set<Schema<?>> anyOf) {
     this.spec = spec;
     this.openApi = openApi;
     this.pointers = pointers;
@@ -32,8 +32,8 @@ final class SchemaPointers {
   }
 
   /** Returns the error for the construct at {@code pointer}. */
-  InvalidSpecException error(String pointer, String message) {
-    return InvalidSpecException.at(spec, pointer, message);
+  InvalidSpecException error(Pointer pointer, String message) {
+    return new InvalidSpecException(spec + "#" + pointer + ": " + message);
   }
 
   private Map<String, Schema> components() {
@@ -42,28 +42,31 @@ final class SchemaPointers {
   }
 
   /** The pointer of the component schema {@code name} where it was written. */
-  String component(String name) {
+  Pointer component(String name) {
     Schema<?> schema = components().get(name);
-    String known = schema == null ? null : pointers.get(schema);
+    Pointer known = schema == null ? null : pointers.get(schema);
     if (known != null) return known;
     if (schema != null && schema.getProperties() != null) {
       for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
-        String at = pointers.get(property.getValue());
-        String suffix = InvalidSpecException.pointer("", "properties", property.getKey());
-        if (at != null && at.endsWith(suffix)) return at.substring(0, at.length() - suffix.length());
+        Pointer at = pointers.get(property.getValue());
+        List<String> tokens = at == null ? List.of() : at.tokens();
+        int size = tokens.size();
+        if (size >= 2 && tokens.get(size - 2).equals("properties") && tokens.get(size - 1).equals(property.getKey())) {
+          return new Pointer(tokens.subList(0, size - 2));
+        }
       }
     }
-    return InvalidSpecException.pointer("", "components", "schemas", name);
+    return Pointer.schema(name);
   }
 
   /** The pointer of {@code property} of the component {@code name}: its own, or that of the allOf member declaring it. */
-  String property(String name, String property) {
-    String found = declaring(components().get(name), component(name), property,
+  Pointer property(String name, String property) {
+    Pointer found = declaring(components().get(name), component(name), property,
         Collections.newSetFromMap(new IdentityHashMap<>()));
-    return found != null ? found : InvalidSpecException.pointer(component(name), "properties", property);
+    return found != null ? found : component(name).then("properties", property);
   }
 
-  private String declaring(Schema<?> schema, String at, String property, Set<Schema<?>> seen) {
+  private Pointer declaring(Schema<?> schema, Pointer at, String property, Set<Schema<?>> seen) {
     if (schema == null || !seen.add(schema)) return null;
     if (schema.get$ref() != null) {
       String target = SchemaPass.refName(schema.get$ref());
@@ -71,22 +74,22 @@ final class SchemaPointers {
     }
     if (schema.getProperties() != null && schema.getProperties().containsKey(property)) {
       Schema<?> declared = schema.getProperties().get(property);
-      String own = pointers.get(declared);
-      return own != null ? own : InvalidSpecException.pointer(at, "properties", property);
+      Pointer own = pointers.get(declared);
+      return own != null ? own : at.then("properties", property);
     }
     List<Schema> parts = schema.getAllOf();
     for (int i = 0; parts != null && i < parts.size(); i++) {
       Schema<?> part = parts.get(i);
-      String partAt = pointers.getOrDefault(part, at + "/allOf/" + i);
-      String found = declaring(part, partAt, property, seen);
+      Pointer partAt = pointers.getOrDefault(part, at.then("allOf", i));
+      Pointer found = declaring(part, partAt, property, seen);
       if (found != null) return found;
     }
     return null;
   }
 
   /** The pointer of member {@code index} of the component {@code name}'s {@code oneOf} (or {@code anyOf}, as written). */
-  String member(String name, int index) {
+  Pointer member(String name, int index) {
     Schema<?> schema = components().get(name);
-    return component(name) + (schema != null && anyOf.contains(schema) ? "/anyOf/" : "/oneOf/") + index;
+    return component(name).then(schema != null && anyOf.contains(schema) ? "anyOf" : "oneOf", index);
   }
 }

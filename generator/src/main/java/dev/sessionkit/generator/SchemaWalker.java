@@ -27,7 +27,7 @@ import java.util.Set;
 final class SchemaWalker {
   /** What to do with each schema. */
   interface Visitor {
-    void visit(Schema<?> schema, String pointer);
+    void visit(Schema<?> schema, Pointer pointer);
   }
 
   private final Visitor visitor;
@@ -43,12 +43,11 @@ final class SchemaWalker {
     if (openApi.getComponents() != null) walker.components(openApi);
     if (openApi.getPaths() != null) {
       for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
-        String at = InvalidSpecException.pointer("", "paths", path.getKey());
+        Pointer at = Pointer.ROOT.then("paths", path.getKey());
         PathItem item = path.getValue();
-        walker.parameters(item.getParameters(), at + "/parameters");
+        walker.parameters(item.getParameters(), at.then("parameters"));
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
-          String op = at + "/" + entry.getKey().name().toLowerCase(Locale.ROOT);
-          walker.operation(entry.getValue(), op);
+          walker.operation(entry.getValue(), at.then(entry.getKey().name().toLowerCase(Locale.ROOT)));
         }
       }
     }
@@ -58,97 +57,97 @@ final class SchemaWalker {
     var components = openApi.getComponents();
     if (components.getSchemas() != null) {
       for (Map.Entry<String, Schema> entry : components.getSchemas().entrySet()) {
-        schema(entry.getValue(), InvalidSpecException.pointer("", "components", "schemas", entry.getKey()));
+        schema(entry.getValue(), Pointer.ROOT.then("components", "schemas", entry.getKey()));
       }
     }
     if (components.getParameters() != null) {
       for (Map.Entry<String, Parameter> entry : components.getParameters().entrySet()) {
-        parameter(entry.getValue(), InvalidSpecException.pointer("", "components", "parameters", entry.getKey()));
+        parameter(entry.getValue(), Pointer.ROOT.then("components", "parameters", entry.getKey()));
       }
     }
     if (components.getRequestBodies() != null) {
       for (Map.Entry<String, RequestBody> entry : components.getRequestBodies().entrySet()) {
-        requestBody(entry.getValue(), InvalidSpecException.pointer("", "components", "requestBodies", entry.getKey()));
+        requestBody(entry.getValue(), Pointer.ROOT.then("components", "requestBodies", entry.getKey()));
       }
     }
     if (components.getResponses() != null) {
       for (Map.Entry<String, ApiResponse> entry : components.getResponses().entrySet()) {
-        response(entry.getValue(), InvalidSpecException.pointer("", "components", "responses", entry.getKey()));
+        response(entry.getValue(), Pointer.ROOT.then("components", "responses", entry.getKey()));
       }
     }
     if (components.getHeaders() != null) {
       for (Map.Entry<String, Header> entry : components.getHeaders().entrySet()) {
-        header(entry.getValue(), InvalidSpecException.pointer("", "components", "headers", entry.getKey()));
+        header(entry.getValue(), Pointer.ROOT.then("components", "headers", entry.getKey()));
       }
     }
   }
 
-  private void operation(Operation operation, String at) {
-    parameters(operation.getParameters(), at + "/parameters");
-    if (operation.getRequestBody() != null) requestBody(operation.getRequestBody(), at + "/requestBody");
+  private void operation(Operation operation, Pointer at) {
+    parameters(operation.getParameters(), at.then("parameters"));
+    if (operation.getRequestBody() != null) requestBody(operation.getRequestBody(), at.then("requestBody"));
     if (operation.getResponses() != null) {
       for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
-        response(entry.getValue(), InvalidSpecException.pointer(at, "responses", entry.getKey()));
+        response(entry.getValue(), at.then("responses", entry.getKey()));
       }
     }
   }
 
-  private void parameters(List<Parameter> parameters, String at) {
+  private void parameters(List<Parameter> parameters, Pointer at) {
     if (parameters == null) return;
-    for (int i = 0; i < parameters.size(); i++) parameter(parameters.get(i), at + "/" + i);
+    for (int i = 0; i < parameters.size(); i++) parameter(parameters.get(i), at.then(i));
   }
 
-  private void parameter(Parameter parameter, String at) {
+  private void parameter(Parameter parameter, Pointer at) {
     if (parameter == null || parameter.get$ref() != null) return;
-    schema(parameter.getSchema(), at + "/schema");
+    schema(parameter.getSchema(), at.then("schema"));
     content(parameter.getContent(), at);
   }
 
-  private void requestBody(RequestBody body, String at) {
+  private void requestBody(RequestBody body, Pointer at) {
     if (body.get$ref() == null) content(body.getContent(), at);
   }
 
-  private void response(ApiResponse response, String at) {
+  private void response(ApiResponse response, Pointer at) {
     if (response.get$ref() != null) return;
     content(response.getContent(), at);
     if (response.getHeaders() != null) {
       for (Map.Entry<String, Header> entry : response.getHeaders().entrySet()) {
-        header(entry.getValue(), InvalidSpecException.pointer(at, "headers", entry.getKey()));
+        header(entry.getValue(), at.then("headers", entry.getKey()));
       }
     }
   }
 
-  private void header(Header header, String at) {
+  private void header(Header header, Pointer at) {
     if (header.get$ref() != null) return;
-    schema(header.getSchema(), at + "/schema");
+    schema(header.getSchema(), at.then("schema"));
     content(header.getContent(), at);
   }
 
-  private void content(Content content, String at) {
+  private void content(Content content, Pointer at) {
     if (content == null) return;
     for (Map.Entry<String, MediaType> entry : content.entrySet()) {
-      schema(entry.getValue().getSchema(), InvalidSpecException.pointer(at, "content", entry.getKey(), "schema"));
+      schema(entry.getValue().getSchema(), at.then("content", entry.getKey(), "schema"));
     }
   }
 
-  private void schema(Schema<?> schema, String at) {
+  private void schema(Schema<?> schema, Pointer at) {
     if (schema == null || schema.get$ref() != null || !visited.add(schema)) return;
     visitor.visit(schema, at);
     if (schema.getProperties() != null) {
       for (Map.Entry<String, Schema> entry : schema.getProperties().entrySet()) {
-        schema(entry.getValue(), InvalidSpecException.pointer(at, "properties", entry.getKey()));
+        schema(entry.getValue(), at.then("properties", entry.getKey()));
       }
     }
-    schema(schema.getItems(), at + "/items");
-    if (schema.getAdditionalProperties() instanceof Schema<?> values) schema(values, at + "/additionalProperties");
-    members(schema.getAllOf(), at + "/allOf");
-    members(schema.getOneOf(), at + "/oneOf");
-    members(schema.getAnyOf(), at + "/anyOf");
-    schema(schema.getNot(), at + "/not");
+    schema(schema.getItems(), at.then("items"));
+    if (schema.getAdditionalProperties() instanceof Schema<?> values) schema(values, at.then("additionalProperties"));
+    members(schema.getAllOf(), at.then("allOf"));
+    members(schema.getOneOf(), at.then("oneOf"));
+    members(schema.getAnyOf(), at.then("anyOf"));
+    schema(schema.getNot(), at.then("not"));
   }
 
-  private void members(List<Schema> members, String at) {
+  private void members(List<Schema> members, Pointer at) {
     if (members == null) return;
-    for (int i = 0; i < members.size(); i++) schema(members.get(i), at + "/" + i);
+    for (int i = 0; i < members.size(); i++) schema(members.get(i), at.then(i));
   }
 }

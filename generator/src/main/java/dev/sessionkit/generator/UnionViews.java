@@ -140,14 +140,14 @@ final class UnionViews {
 
   SealedUnionView sealed(CodegenModel model) {
     Union union = unions.get(model.name);
-    String at = catalog.pointers.component(model.name);
+    Pointer at = catalog.pointers.component(model.name);
     List<DiscriminatorLabels.Label> labels = labels(model.name, union.schema());
     Map<String, VariantRef> refs = new LinkedHashMap<>();
     List<LabelView> views = new ArrayList<>();
     for (DiscriminatorLabels.Label label : labels) {
       VariantRef ref = refs.get(label.variant());
       if (ref == null) {
-        String where = label.explicit() ? InvalidSpecException.pointer(at, "discriminator", "mapping", label.label())
+        Pointer where = label.explicit() ? at.then("discriminator", "mapping", label.label())
             : memberPointer(union, label.variant());
         checkTaggedVariant(label.variant(), where, model.classname);
         ref = new VariantRef(refs.size() + 1, classname(label.variant()));
@@ -161,7 +161,7 @@ final class UnionViews {
         interfacesOf(model.name), inherited(model.name, union.discriminator()));
   }
 
-  private String memberPointer(Union union, String variant) {
+  private Pointer memberPointer(Union union, String variant) {
     List<Schema> members = union.schema().getOneOf();
     for (int i = 0; members != null && i < members.size(); i++) {
       if (members.get(i).get$ref() != null && SchemaPass.refName(members.get(i).get$ref()).equals(variant)) {
@@ -172,7 +172,7 @@ final class UnionViews {
   }
 
   /** A discriminated union's variant is an object that has the discriminator: a record, or a union of such records. */
-  private void checkTaggedVariant(String variant, String where, String union) {
+  private void checkTaggedVariant(String variant, Pointer where, String union) {
     CodegenModel model = catalog.models.get(variant);
     if (model == null || model.isEnum) {
       throw catalog.error(where, "a variant of the discriminated union " + union
@@ -180,14 +180,14 @@ final class UnionViews {
     }
   }
 
-  private LabelView defaultLabel(Union union, String at, List<LabelView> labels) {
+  private LabelView defaultLabel(Union union, Pointer at, List<LabelView> labels) {
     Map<String, Schema> properties = union.schema().getProperties();
     Schema<?> property = properties == null ? null : properties.get(union.discriminator());
     if (property == null || property.getDefault() == null) return null;
     for (LabelView label : labels) {
       if (label.label().equals(ModelCatalog.javaString(String.valueOf(property.getDefault())))) return label;
     }
-    throw catalog.error(InvalidSpecException.pointer(at, "properties", union.discriminator(), "default"),
+    throw catalog.error(at.then("properties", union.discriminator(), "default"),
         "the discriminator's default must be one of the union's labels (got " + property.getDefault() + ")");
   }
 
@@ -198,7 +198,7 @@ final class UnionViews {
     List<Candidate> candidates = new ArrayList<>();
     boolean nested = !discriminatorsOf(model.name).isEmpty();
     for (int i = 0; i < members.size(); i++) {
-      String where = catalog.pointers.member(model.name, i);
+      Pointer where = catalog.pointers.member(model.name, i);
       List<Candidate> accepted = candidates(model, members.get(i), i + 1, where);
       if (nested && accepted.get(0).variant().wrapper() != null || nested && accepted.get(0).match() == Match.KNOWN) {
         throw catalog.error(where, "a variant of a union nested in a discriminated union (" + model.classname
@@ -234,7 +234,7 @@ final class UnionViews {
   }
 
   /** The candidates of member {@code index} (one per JSON kind it accepts). */
-  private List<Candidate> candidates(CodegenModel union, Schema<?> member, int index, String where) {
+  private List<Candidate> candidates(CodegenModel union, Schema<?> member, int index, Pointer where) {
     String ref = member.get$ref() == null ? null : SchemaPass.refName(member.get$ref());
     CodegenModel target = ref == null ? null : catalog.models.get(ref);
     if (target != null) {
@@ -269,7 +269,7 @@ final class UnionViews {
     return wrapped(variant, type, resolved, where);
   }
 
-  private List<Candidate> wrapped(ShapeVariantView variant, JavaType type, Schema<?> schema, String where) {
+  private List<Candidate> wrapped(ShapeVariantView variant, JavaType type, Schema<?> schema, Pointer where) {
     if (type.isList()) return List.of(new Candidate(variant, "BEGIN_ARRAY", Match.ALWAYS, Set.of(), type.name()));
     if (type.isMap()) return List.of(new Candidate(variant, "BEGIN_OBJECT", Match.ALWAYS, Set.of(), type.name()));
     switch (type.raw()) {
@@ -298,7 +298,7 @@ final class UnionViews {
   }
 
   /** Refuses {@code candidate} when one listed before it accepts every value it accepts. */
-  private void checkReachable(Candidate candidate, List<Candidate> before, String where) {
+  private void checkReachable(Candidate candidate, List<Candidate> before, Pointer where) {
     for (Candidate earlier : before) {
       if (!earlier.token().equals(candidate.token())) continue;
       boolean covers = switch (earlier.match()) {
