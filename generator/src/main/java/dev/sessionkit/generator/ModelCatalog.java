@@ -115,9 +115,13 @@ final class ModelCatalog {
     Set<String> names = new LinkedHashSet<>();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> values = (List<Map<String, Object>>) model.allowableValues.get("enumVars");
-    for (Map<String, Object> value : values) {
-      String literal = String.valueOf(value.get("value"));
-      if (!literal.startsWith("\"")) continue; // null, for a nullable enum
+    // The literal is written from the spec's value: OpenAPI Generator's own would turn "*/" into "*_/".
+    List<?> raw = schema(model.name) == null ? null : schema(model.name).getEnum();
+    for (int i = 0; i < values.size(); i++) {
+      Map<String, Object> value = values.get(i);
+      if (!String.valueOf(value.get("value")).startsWith("\"")) continue; // null, for a nullable enum
+      String literal = raw != null && raw.size() == values.size() && raw.get(i) instanceof String text
+          ? "\"" + javaString(text) + "\"" : String.valueOf(value.get("value"));
       String name = String.valueOf(value.get("name"));
       if (!names.add(name)) {
         throw error(pointers.component(model.name).then("enum"), "two values become the constant " + name);
@@ -294,6 +298,38 @@ final class ModelCatalog {
   static String javadocHtml(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
         .replace("*/", "*&#47;");
+  }
+
+  /**
+   * {@code text} as Javadoc code: {@code {@code text}}, or, when the text would break that (braces,
+   * a comment end, a backslash that javac would read as a Unicode escape), HTML code.
+   */
+  static String codeDoc(String text) {
+    boolean safe = !text.contains("{") && !text.contains("}") && !text.contains("*/") && !text.contains("\\")
+        && text.chars().noneMatch(c -> c < 0x20);
+    return safe ? "{@code " + text + "}"
+        : "<code>" + javadocHtml(text).replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;")
+            .replaceAll("\\p{Cntrl}", " ") + "</code>";
+  }
+
+  /** The text a Java string literal's content ({@link #javaString}) stands for. */
+  static String unescape(String literal) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c == '\\' && i + 1 < literal.length()) {
+        char next = literal.charAt(++i);
+        if (next == 'u') {
+          out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+          i += 4;
+        } else {
+          out.append(next);
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** {@code text} as the content of a Java string literal. */

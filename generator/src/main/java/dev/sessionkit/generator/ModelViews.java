@@ -30,6 +30,11 @@ final class ModelViews {
   record FieldView(String wire, String name, JavaType type, boolean required, boolean nullable, boolean epochSeconds,
       String description, String defaultValue) {
 
+    /** The JSON name as Javadoc code. */
+    String wireDoc() {
+      return ModelCatalog.codeDoc(ModelCatalog.unescape(wire));
+    }
+
     /** The declared Java type. */
     String javaType() {
       return epochSeconds ? "Instant" : type.name();
@@ -125,7 +130,12 @@ final class ModelViews {
   }
 
   /** A documented value of an open enum: its constant's name and its Java string literal. */
-  record EnumConstantView(String name, String literal) {}
+  record EnumConstantView(String name, String literal) {
+    /** The literal as Javadoc code. */
+    String doc() {
+      return ModelCatalog.codeDoc(literal);
+    }
+  }
 
   /** An open enum: its values, and the unions (without discriminator) it is a variant of. */
   record EnumView(String classname, String description, List<EnumConstantView> constants, List<String> interfaces) {}
@@ -134,10 +144,20 @@ final class ModelViews {
   record VariantRef(int index, String className) {}
 
   /** A discriminator value, as a Java string literal's content, its 1-based position, and the variant it selects. */
-  record LabelView(String label, int position, VariantRef variant) {}
+  record LabelView(String label, int position, VariantRef variant) {
+    /** The label, quoted, as Javadoc code. */
+    String doc() {
+      return ModelCatalog.codeDoc("\"" + ModelCatalog.unescape(label) + "\"");
+    }
+  }
 
   /** A discriminator of an enclosing union that a nested union's unknown variant answers from its raw JSON. */
-  record InheritedAccessorView(String accessor, String wire) {}
+  record InheritedAccessorView(String accessor, String wire) {
+    /** The JSON name as Javadoc code. */
+    String wireDoc() {
+      return ModelCatalog.codeDoc(ModelCatalog.unescape(wire));
+    }
+  }
 
   /**
    * A union told apart by a string property, the discriminator.
@@ -151,7 +171,13 @@ final class ModelViews {
    * @param inherited the discriminators of those unions, which its {@code Unknown} answers from its JSON
    */
   record SealedUnionView(String classname, String description, String wire, String accessor, List<LabelView> labels,
-      List<VariantRef> variants, LabelView defaultLabel, List<String> supertypes, List<InheritedAccessorView> inherited) {}
+      List<VariantRef> variants, LabelView defaultLabel, List<String> supertypes, List<InheritedAccessorView> inherited) {
+
+    /** The discriminator's JSON name as Javadoc code. */
+    String wireDoc() {
+      return ModelCatalog.codeDoc(ModelCatalog.unescape(wire));
+    }
+  }
 
   /**
    * A variant of a union without discriminator.
