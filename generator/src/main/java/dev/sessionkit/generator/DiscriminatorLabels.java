@@ -16,6 +16,8 @@ import java.util.Set;
  * variants are the {@code oneOf} members, or, for a schema without {@code oneOf}, the schemas that
  * name it in their {@code allOf} (inheritance).
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class DiscriminatorLabels {
   /** One label and the component schema it selects; {@code explicit} when the mapping lists it. */
   record Label(String label, String variant, boolean explicit) {}

@@ -31,6 +31,8 @@ import org.openapitools.codegen.model.ModelsMap;
  * <p>Records are built here; unions, which need the whole catalog (their variants, the unions they
  * are nested in), by {@link UnionViews}.
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class ModelCatalog {
   /** The key under which each {@link ModelMap} carries its {@link GeneratedModel} for {@code model.mustache}. */
   static final String KEY = "sessionkit";
@@ -113,7 +115,6 @@ final class ModelCatalog {
   private EnumView enumView(CodegenModel model) {
     List<EnumConstantView> constants = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
-    @SuppressWarnings("unchecked")
     List<Map<String, Object>> values = (List<Map<String, Object>>) model.allowableValues.get("enumVars");
     // The literal is written from the spec's value: OpenAPI Generator's own would turn "*/" into "*_/".
     List<?> raw = schema(model.name) == null ? null : schema(model.name).getEnum();

@@ -37,6 +37,8 @@ import org.openapitools.codegen.InlineModelResolver;
  *       string: an inline enum there is checked against the variant's labels and dropped.
  * </ul>
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class SchemaPass {
   /** The {@code x-sessionkit-...} keys a schema may carry. */
   static final Set<String> SCHEMA_EXTENSIONS = Set.of("x-sessionkit-epoch-seconds");

@@ -13,6 +13,8 @@ import java.util.Set;
  * components: a schema the inline model resolver named {@code Thing_status} is still reported at
  * {@code #/components/schemas/Thing/properties/status}.
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class SchemaPointers {
   private final String spec;
   private final OpenAPI openApi;

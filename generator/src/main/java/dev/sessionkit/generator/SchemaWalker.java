@@ -24,6 +24,8 @@ import java.util.Set;
  * schema its properties, items, additional properties, {@code allOf}/{@code oneOf}/{@code anyOf}
  * members and {@code not}. A schema is visited before its children.
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings("rawtypes")
 final class SchemaWalker {
   /** What to do with each schema. */
   interface Visitor {

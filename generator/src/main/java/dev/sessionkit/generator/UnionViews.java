@@ -33,6 +33,8 @@ import org.openapitools.codegen.CodegenProperty;
  * any value of the kind otherwise. A value no variant accepts is kept whole as {@code Unknown}. A
  * variant listed after one that accepts everything it accepts is refused, as is a cycle of unions.
  */
+// swagger-models' schema API is raw (Map<String, Schema>, List<Schema>).
+@SuppressWarnings({"rawtypes", "unchecked"})
 final class UnionViews {
   private static final List<String> TOKENS = List.of("BEGIN_OBJECT", "BEGIN_ARRAY", "STRING", "NUMBER", "BOOLEAN");
 
