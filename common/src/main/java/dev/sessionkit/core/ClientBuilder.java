@@ -2,6 +2,7 @@ package dev.sessionkit.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
@@ -45,7 +46,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
     return (B) this;
   }
 
-  /** Sets the token (or API key) sent with every request. Never logged or echoed. */
+  /**
+   * Sets the token (or API key) sent with every request, instead of any OAuth2 client credentials.
+   * Never logged or echoed.
+   */
   public B token(String token) {
     options.credential(Credential.of(token));
     return self();
@@ -195,6 +199,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
   /** Sets how the client waits before a retry (default {@link Sleeper#system()}); for tests. */
   public B sleeper(Sleeper sleeper) {
     options.sleeper(sleeper);
+    return self();
+  }
+
+  /**
+   * Authenticates with OAuth2 client credentials exchanged at {@code tokenUrl} for access tokens,
+   * instead of a static token; a vendor builder whose spec declares the flow offers it publicly.
+   * The last of this and {@link #token} wins.
+   */
+  protected B clientCredentials(String tokenUrl, String clientId, String clientSecret, String... scopes) {
+    options.oauthClientCredentials(OAuthClientCredentials.of(tokenUrl, clientId, clientSecret, List.of(scopes)));
     return self();
   }
 

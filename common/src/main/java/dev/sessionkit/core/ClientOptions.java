@@ -30,6 +30,7 @@ public final class ClientOptions {
 
   private final HttpUrl baseUrl;
   private final Credential credential;
+  private final @Nullable OAuthClientCredentials oauthClientCredentials;
   private final String authHeader;
   private final String authScheme;
   private final Duration connectTimeout;
@@ -50,6 +51,7 @@ public final class ClientOptions {
   private ClientOptions(Builder builder) {
     this.baseUrl = Objects.requireNonNull(builder.baseUrl, "baseUrl == null");
     this.credential = Objects.requireNonNull(builder.credential, "token == null");
+    this.oauthClientCredentials = builder.oauthClientCredentials;
     this.authHeader = builder.authHeader;
     this.authScheme = builder.authScheme;
     this.connectTimeout = builder.connectTimeout;
@@ -86,6 +88,14 @@ public final class ClientOptions {
   /** Returns the token or API key (redacted in {@code toString()}). */
   public Credential credential() {
     return credential;
+  }
+
+  /**
+   * Returns the OAuth2 client credentials the client fetches its access tokens with, or null when it
+   * sends a static credential. With them, {@link #credential()} is the client secret, never sent as is.
+   */
+  public @Nullable OAuthClientCredentials oauthClientCredentials() {
+    return oauthClientCredentials;
   }
 
   /** Returns the header the credential goes in, for example {@code Authorization}. */
@@ -178,7 +188,9 @@ public final class ClientOptions {
   /** Returns the options with the credential redacted. */
   @Override
   public String toString() {
-    return "ClientOptions[baseUrl=" + baseUrl + ", credential=" + credential + ", authHeader=" + authHeader
+    return "ClientOptions[baseUrl=" + baseUrl + ", credential=" + credential
+        + (oauthClientCredentials == null ? "" : ", oauthClientCredentials=" + oauthClientCredentials)
+        + ", authHeader=" + authHeader
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
         + ", maxRetries=" + maxRetries + ", logLevel=" + logLevel + ", strictDecoding=" + strictDecoding
         + ", maxResponseBytes=" + maxResponseBytes + ", maxEventBytes=" + maxEventBytes + ", retryBudget=" + retryBudget
@@ -189,6 +201,7 @@ public final class ClientOptions {
   public static final class Builder {
     private @Nullable HttpUrl baseUrl;
     private @Nullable Credential credential;
+    private @Nullable OAuthClientCredentials oauthClientCredentials;
     private String authHeader = "Authorization";
     private String authScheme = "Bearer";
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -211,6 +224,7 @@ public final class ClientOptions {
     private Builder(ClientOptions options) {
       this.baseUrl = options.baseUrl;
       this.credential = options.credential;
+      this.oauthClientCredentials = options.oauthClientCredentials;
       this.authHeader = options.authHeader;
       this.authScheme = options.authScheme;
       this.connectTimeout = options.connectTimeout;
@@ -240,9 +254,24 @@ public final class ClientOptions {
       return credential != null;
     }
 
-    /** Sets the token (or API key) sent with every request. Never logged or echoed. */
+    /**
+     * Sets the token (or API key) sent with every request, instead of any OAuth2 client credentials.
+     * Never logged or echoed.
+     */
     public Builder credential(Credential credential) {
       this.credential = Objects.requireNonNull(credential, "credential == null");
+      this.oauthClientCredentials = null;
+      return this;
+    }
+
+    /**
+     * Authenticates with OAuth2 client credentials instead of a static credential: every request
+     * carries {@code Authorization: Bearer} and an access token fetched with them (see
+     * {@link OAuthClientCredentials}). The header set with {@link #authHeader} is then not used.
+     */
+    public Builder oauthClientCredentials(OAuthClientCredentials credentials) {
+      this.oauthClientCredentials = Objects.requireNonNull(credentials, "oauthClientCredentials == null");
+      this.credential = credentials.clientSecret();
       return this;
     }
 

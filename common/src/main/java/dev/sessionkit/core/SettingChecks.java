@@ -37,4 +37,15 @@ final class SettingChecks {
     if (!url.encodedPath().endsWith("/")) url = url.newBuilder().addPathSegment("").build();
     return url;
   }
+
+  static HttpUrl tokenUrl(String value) {
+    Objects.requireNonNull(value, "tokenUrl == null");
+    HttpUrl url = HttpUrl.parse(value);
+    if (url == null) throw new IllegalArgumentException("tokenUrl must be an http or https URL (got \"" + value + "\")");
+    if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
+      throw new IllegalArgumentException("tokenUrl must use https unless its host is loopback (got \"" + value
+          + "\"): client secrets are never sent over plain http to another host");
+    }
+    return url;
+  }
 }

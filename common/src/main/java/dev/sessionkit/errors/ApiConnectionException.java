@@ -14,6 +14,11 @@ public class ApiConnectionException extends SessionkitException {
     super(describe(target, cause), cause, attempts);
   }
 
+  /** Creates the exception with its own {@code message}, for a subclass that says more. */
+  protected ApiConnectionException(IOException cause, String message, int attempts) {
+    super(message, cause, attempts);
+  }
+
   static String describe(String target, IOException cause) {
     String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return "no response from " + target + ": " + why;

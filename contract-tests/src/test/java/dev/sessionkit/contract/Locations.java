@@ -2,14 +2,18 @@ package dev.sessionkit.contract;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.sessionkit.generator.spec.SpecCatalog;
+import dev.sessionkit.generator.spec.SpecPreparation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the contract tests find the specs, the seed documents and the pinned npm tools; all three
- * are passed in by Maven (see this module's pom).
+ * are passed in by Maven (see this module's pom). The specs to check are discovered, never listed:
+ * {@link #checkedSpecs()}.
  */
 final class Locations {
   /** Set by .ci/run and .ci/contract: a missing Prism or Spectral then fails the run instead of skipping. */
@@ -17,17 +21,52 @@ final class Locations {
   /** Set by .ci/run and .ci/contract: missing seed documents then fail the run instead of skipping. */
   static final String REQUIRE_SEEDS_ENV = "SESSIONKIT_REQUIRE_SEEDS";
 
-  /** The four vendor specs, by file name. */
-  static final List<String> SPECS = List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml");
+  /**
+   * One spec the contract checks cover: its name ({@code qoder}, {@code parley}) and the file the
+   * tools read, which is the spec itself, or for a vendor's published file with an overlay the
+   * result the spec-preparation step writes (the overlay applied, the selected operations kept).
+   */
+  record CheckedSpec(String name, Path file) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static List<CheckedSpec> checked;
 
   private Locations() {}
+
+  /**
+   * Every spec under specs/, found by {@link SpecCatalog} (a new spec is checked with no edit here):
+   * computed once per test run, the overlays' results written under {@code sessionkit.preparedSpecs}.
+   */
+  static synchronized List<CheckedSpec> checkedSpecs() {
+    if (checked == null) {
+      checked = checkedSpecs(specs(), directory("sessionkit.preparedSpecs", "the prepared specs' directory", true));
+    }
+    return checked;
+  }
+
+  /** Every spec under {@code specs}; each overlay is applied into {@code prepared}. */
+  static List<CheckedSpec> checkedSpecs(Path specs, Path prepared) {
+    Path root = specs.toAbsolutePath().normalize().getParent();
+    List<CheckedSpec> out = new ArrayList<>();
+    for (SpecCatalog.Entry entry : SpecCatalog.scan(specs, root).entries()) {
+      Path file = entry.hasOverlay()
+          ? SpecPreparation.prepare(entry, prepared.resolve(entry.name() + ".openapi.json"), root).output()
+          : entry.file();
+      out.add(new CheckedSpec(entry.name(), file));
+    }
+    return List.copyOf(out);
+  }
 
   /** Returns the specs/ directory. */
   static Path specs() {
     return directory("sessionkit.specs", "the specs/ directory");
   }
 
-  /** Returns one vendor spec. */
+  /** Returns one spec file of specs/ by its file name (for the suites that call one vendor's SDK). */
   static Path spec(String fileName) {
     return specs().resolve(fileName);
   }
@@ -85,7 +124,16 @@ final class Locations {
   }
 
   private static Path directory(String property, String what) {
+    return directory(property, what, false);
+  }
+
+  private static Path directory(String property, String what, boolean create) {
     String value = System.getProperty(property);
+    try {
+      if (value != null && create) Files.createDirectories(Path.of(value));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(what + " cannot be created: " + value, e);
+    }
     if (value == null || !Files.isDirectory(Path.of(value))) {
       throw new IllegalStateException(what + " is missing: system property " + property + " = " + value);
     }

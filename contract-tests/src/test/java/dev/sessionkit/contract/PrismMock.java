@@ -141,6 +141,17 @@ final class PrismMock implements AutoCloseable {
     return lastExchange();
   }
 
+  /** Sends a raw request (no SDK in between) with a JSON body or none; returns the exchange. */
+  Exchange send(String method, String pathAndQuery, Map<String, String> headers, String jsonBody) throws IOException {
+    Request.Builder request = new Request.Builder().url(baseUrl() + pathAndQuery.replaceFirst("^/", ""));
+    headers.forEach(request::header);
+    okhttp3.RequestBody body = jsonBody == null
+        ? (List.of("POST", "PUT", "PATCH").contains(method) ? okhttp3.RequestBody.create(new byte[0]) : null)
+        : okhttp3.RequestBody.create(jsonBody, okhttp3.MediaType.get("application/json"));
+    client.newCall(request.method(method, body).build()).execute().close();
+    return lastExchange();
+  }
+
   /**
    * Fails unless every operation of the spec was called with a 2xx answer, and every query
    * parameter it declares was sent at least once; and unless no 2xx exchange carried a violation.

@@ -9,6 +9,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,14 +17,23 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Every example in every spec satisfies its schema, as networknt's OpenAPI 3.0 validator reads it. */
+/**
+ * Every example in every spec under specs/ (discovered, overlays applied) satisfies its schema, as
+ * networknt's OpenAPI 3.0 validator reads it.
+ */
 class SpecExamplesTest {
+  @TempDir Path dir;
 
   @TestFactory
   Stream<DynamicTest> everyExampleInEverySpecSatisfiesItsSchema() {
-    return Locations.SPECS.stream()
-        .map(name -> ExampleValidator.of(Locations.spec(name)))
+    return examplesOf(Locations.checkedSpecs());
+  }
+
+  private static Stream<DynamicTest> examplesOf(List<Locations.CheckedSpec> specs) {
+    return specs.stream()
+        .map(spec -> ExampleValidator.of(spec.file()))
         .flatMap(validator -> validator.examples().stream()
             .map(example -> DynamicTest.dynamicTest(example.location(), () -> {
               List<String> messages = validator.validate(example);
@@ -35,10 +45,10 @@ class SpecExamplesTest {
   @Test
   void theWalkFindsEveryExampleKeyOfEverySpec() {
     Map<String, Integer> counts = new TreeMap<>();
-    for (String name : Locations.SPECS) {
-      ExampleValidator validator = ExampleValidator.of(Locations.spec(name));
-      assertEquals(List.of(), List.copyOf(validator.unvisitedExampleKeys()), name + ": examples the walk missed");
-      counts.put(name, validator.examples().size());
+    for (Locations.CheckedSpec spec : Locations.checkedSpecs()) {
+      ExampleValidator validator = ExampleValidator.of(spec.file());
+      assertEquals(List.of(), List.copyOf(validator.unvisitedExampleKeys()), spec + ": examples the walk missed");
+      counts.put(spec.name(), validator.examples().size());
     }
     // Each spec has its documented 200 example and parameter examples at least.
     counts.forEach((name, count) -> assertTrue(count >= 2, name + " has only " + count + " examples"));
@@ -46,13 +56,37 @@ class SpecExamplesTest {
 
   @Test
   void everySpecParsesWithoutMessagesInSwaggerParser() {
-    for (String name : Locations.SPECS) {
+    for (Locations.CheckedSpec spec : Locations.checkedSpecs()) {
       ParseOptions options = new ParseOptions();
       options.setResolve(true);
-      SwaggerParseResult result = new OpenAPIParser().readLocation(Locations.spec(name).toString(), null, options);
-      assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), name);
-      assertFalse(result.getOpenAPI().getPaths().isEmpty(), name + " has no paths");
+      SwaggerParseResult result = new OpenAPIParser().readLocation(spec.file().toString(), null, options);
+      assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), spec.name());
+      assertFalse(result.getOpenAPI().getPaths().isEmpty(), spec + " has no paths");
     }
+  }
+
+  @Test
+  void aNewSpecsExamplesAreCheckedWithNoListToEdit() throws Exception {
+    Files.createDirectories(dir.resolve("specs"));
+    String spec = Files.readString(Locations.spec("qoder.yaml"));
+    String broken = spec.replace("                    has_more: true", "                    has_more: 'yes'");
+    assertFalse(broken.equals(spec), "the mistake was not injected");
+    Files.writeString(dir.resolve("specs/gamma.yaml"), broken);
+
+    List<Locations.CheckedSpec> discovered = Locations.checkedSpecs(dir.resolve("specs"), dir.resolve("prepared"));
+    List<String> failures = new java.util.ArrayList<>();
+    examplesOf(discovered).forEach(test -> {
+      try {
+        test.getExecutable().execute();
+      } catch (Throwable failed) {
+        failures.add(failed.getMessage());
+      }
+    });
+
+    assertEquals("[gamma]", discovered.toString());
+    assertEquals(1, failures.size(), failures.toString());
+    assertTrue(failures.get(0).startsWith("gamma.yaml#/paths/~1sessions~1{session_id}~1events/get/responses/200/content/"
+        + "application~1json/examples/documented/value does not satisfy"), failures.get(0));
   }
 
   @Test

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Spectral (pinned in specs/package.json) with the ruleset in specs/.spectral.yaml passes the four
- * specs with no error and no warning, and fails a spec with a deliberate mistake.
+ * Spectral (pinned in specs/package.json) with the ruleset in specs/.spectral.yaml passes every spec
+ * under specs/ (discovered, overlays applied) with no error and no warning, and fails a spec with a
+ * deliberate mistake.
  */
 class SpecLintTest {
   @TempDir Path dir;
@@ -25,11 +26,40 @@ class SpecLintTest {
   record Lint(int status, String output) {}
 
   @Test
-  void theFourSpecsLintWithoutErrorsOrWarnings() throws Exception {
-    Lint lint = lint(Locations.SPECS.stream().map(Locations::spec).toList());
+  void everySpecLintsWithoutErrorsOrWarnings() throws Exception {
+    Lint lint = lint(Locations.checkedSpecs().stream().map(Locations.CheckedSpec::file).toList());
 
     assertEquals(0, lint.status(), lint.output());
     assertTrue(lint.output().contains("No results with a severity of 'warn' or higher found!"), lint.output());
+  }
+
+  @Test
+  void aNewSpecAndANewOverlaysResultAreLintedWithNoListToEdit() throws Exception {
+    Path specs = Files.createDirectories(dir.resolve("specs/published"));
+    String qoder = Files.readString(Locations.spec("qoder.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(specs.resolve("acme-openapi.yaml"), qoder);
+    Files.writeString(dir.resolve("specs/acme.overlay.yaml"), """
+        overlay: 1.0.0
+        info: {title: A new vendor, version: '1'}
+        extends: published/acme-openapi.yaml
+        actions:
+          - target: $.components.schemas.SessionEventList.properties
+            update:
+              channel: {type: string, description: Where the session runs., enum: [web, phone]}
+        """);
+    String beta = qoder.replace("tags: [Events]", "tags: [Event]");
+    assertNotEquals(qoder, beta, "the mistake was not injected");
+    Files.writeString(dir.resolve("specs/beta.yaml"), beta);
+
+    List<Locations.CheckedSpec> discovered = Locations.checkedSpecs(dir.resolve("specs"), dir.resolve("prepared"));
+    Lint lint = lint(discovered.stream().map(Locations.CheckedSpec::file).toList());
+
+    assertEquals("[acme, beta]", discovered.toString());
+    assertEquals(1, lint.status(), lint.output());
+    assertTrue(lint.output().contains("acme.openapi.json"), lint.output());
+    assertTrue(lint.output().contains("sessionkit-enum-is-named-schema"), lint.output());
+    assertTrue(lint.output().contains("beta.yaml"), lint.output());
+    assertTrue(lint.output().contains("operation-tag-defined"), lint.output());
   }
 
   @Test

@@ -8,42 +8,43 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One {@code x-sessionkit-...} value of a spec, read with its location so that every mistake names
- * the spec and the key: {@code specs/qoder.yaml: x-sessionkit-pagination.forward.cursor (operation
- * listSessionEvents): required}.
+ * One {@code x-sessionkit-...} value of a spec, read with its JSON pointer so that every mistake names
+ * the spec and the key: {@code specs/qoder.yaml#/paths/~1sessions~1{session_id}~1events/get/x-sessionkit-pagination/forward/cursor: required}.
  */
 final class Extension {
-  private final String spec;
-  private final String key;
-  private final String where;
+  private final Spec spec;
+  private final Pointer pointer;
   private final Object value;
 
-  private Extension(String spec, String key, String where, Object value) {
+  private Extension(Spec spec, Pointer pointer, Object value) {
     this.spec = spec;
-    this.key = key;
-    this.where = where;
+    this.pointer = pointer;
     this.value = value;
   }
 
-  /** Returns the extension {@code key} of {@code extensions}, or null when it is absent. */
-  static Extension of(String spec, String where, Map<String, Object> extensions, String key) {
+  /** Returns the extension {@code key} of {@code extensions} (found at {@code at}), or null when it is absent. */
+  static Extension of(Spec spec, Pointer at, Map<String, Object> extensions, String key) {
     Object value = extensions == null ? null : extensions.get(key);
-    return value == null ? null : new Extension(spec, key, where, value);
+    return value == null ? null : new Extension(spec, at.then(key), value);
   }
 
-  /** Fails on any {@code x-sessionkit-} key of {@code extensions} not in {@code known}. */
-  static void refuseUnknown(String spec, String where, Map<String, Object> extensions, Set<String> known) {
+  /** Fails on any {@code x-sessionkit-} key of {@code extensions} (found at {@code at}) not in {@code known}. */
+  static void refuseUnknown(Spec spec, Pointer at, Map<String, Object> extensions, Set<String> known) {
     if (extensions == null) return;
     for (String name : extensions.keySet()) {
       if (name.startsWith("x-sessionkit-") && !known.contains(name)) {
-        throw new InvalidSpecException(spec + ": " + name + where + ": unknown extension here (known: "
-            + String.join(", ", new TreeSet<>(known)) + ")");
+        throw spec.error(at.then(name), "unknown extension here (known: " + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }
   }
 
+  /** Where this value is. */
+  Pointer pointer() {
+    return pointer;
+  }
+
   InvalidSpecException error(String message) {
-    return new InvalidSpecException(spec + ": " + key + where + ": " + message);
+    return spec.error(pointer, message);
   }
 
   String string() {
@@ -56,17 +57,32 @@ final class Extension {
     return b;
   }
 
+  boolean isString() {
+    return value instanceof String;
+  }
+
   List<String> strings() {
-    if (!(value instanceof List<?> list)) throw error("must be a list of strings (got " + value + ")");
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) out.add(new Extension(spec, key + "[" + i + "]", where, list.get(i)).string());
+    for (Extension item : list()) out.add(item.string());
     return out;
+  }
+
+  boolean isList() {
+    return value instanceof List<?>;
+  }
+
+  /** Returns the keys of this object value, as written. */
+  List<String> keys() {
+    if (!(value instanceof Map<?, ?> map)) throw error("must be an object (got " + value + ")");
+    List<String> keys = new ArrayList<>();
+    for (Object name : map.keySet()) keys.add(String.valueOf(name));
+    return keys;
   }
 
   List<Extension> list() {
     if (!(value instanceof List<?> list)) throw error("must be a list (got " + value + ")");
     List<Extension> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) out.add(new Extension(spec, key + "[" + i + "]", where, list.get(i)));
+    for (int i = 0; i < list.size(); i++) out.add(new Extension(spec, pointer.then(i), list.get(i)));
     return out;
   }
 
@@ -76,8 +92,7 @@ final class Extension {
     Set<String> known = Set.of(allowed);
     for (Object name : map.keySet()) {
       if (!known.contains(String.valueOf(name))) {
-        throw new InvalidSpecException(spec + ": " + key + "." + name + where + ": unknown key (known: "
-            + String.join(", ", new TreeSet<>(known)) + ")");
+        throw spec.error(pointer.then(name), "unknown key (known: " + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }
     return this;
@@ -89,19 +104,19 @@ final class Extension {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String name = String.valueOf(entry.getKey());
-      out.put(name, new Extension(spec, key + "." + name, where, entry.getValue()).string());
+      out.put(name, new Extension(spec, pointer.then(name), entry.getValue()).string());
     }
     return out;
   }
 
   Extension get(String name) {
     Object child = ((Map<?, ?>) value).get(name);
-    return child == null ? null : new Extension(spec, key + "." + name, where, child);
+    return child == null ? null : new Extension(spec, pointer.then(name), child);
   }
 
   Extension require(String name) {
     Extension child = get(name);
-    if (child == null) throw new InvalidSpecException(spec + ": " + key + "." + name + where + ": required");
+    if (child == null) throw spec.error(pointer.then(name), "required");
     return child;
   }
 

@@ -178,7 +178,8 @@ final class ModelCatalog {
           + missing.getKey() + " (a string)");
     }
     ExtraMembersView extra = extraMembers(model, at, javaNames);
-    return new RecordView(model.classname, description(model), fields, unions.interfacesOf(model.name), extra);
+    return new RecordView(model.classname, description(model), fields, unions.interfacesOf(model.name), extra,
+        Boolean.TRUE.equals(model.vendorExtensions.get(RequestTypes.REQUEST)));
   }
 
   /**
@@ -223,7 +224,8 @@ final class ModelCatalog {
     String description = javadoc(property.unescapedDescription);
     if (description == null) description = javadocHtml(property.baseName);
     return new FieldView(javaString(property.baseName), property.name, type, property.required, property.isNullable,
-        epoch, description, defaultValue(model.name, property.baseName));
+        epoch, description, defaultValue(model.name, property.baseName),
+        Boolean.TRUE.equals(property.vendorExtensions.get(RequestTypes.NOT_SENT)));
   }
 
   private boolean isStringEnum(CodegenProperty property) {

@@ -26,9 +26,10 @@ final class ModelViews {
    * @param epochSeconds whether it is an instant sent as whole seconds ({@code x-sessionkit-epoch-seconds})
    * @param description the Javadoc text: the spec's description or the JSON name
    * @param defaultValue the spec's {@code default} as Javadoc HTML, or {@code null}
+   * @param notSent whether the field is readOnly in a request type: never written, no builder setter
    */
   record FieldView(String wire, String name, JavaType type, boolean required, boolean nullable, boolean epochSeconds,
-      String description, String defaultValue) {
+      String description, String defaultValue, boolean notSent) {
 
     /** The JSON name as Javadoc code. */
     String wireDoc() {
@@ -104,9 +105,10 @@ final class ModelViews {
    * @param fields the properties, in the spec's order (allOf members first)
    * @param interfaces the unions it is a variant of
    * @param extra the members the properties do not name, when the spec types them, else {@code null}
+   * @param request whether a JSON request body reaches it: it has a builder ({@code builder.mustache})
    */
   record RecordView(String classname, String description, List<FieldView> fields, List<String> interfaces,
-      ExtraMembersView extra) {
+      ExtraMembersView extra, boolean request) {
 
     boolean hasFields() {
       return !fields.isEmpty() || extra != null;

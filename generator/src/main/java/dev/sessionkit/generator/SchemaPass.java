@@ -1,18 +1,14 @@
 package dev.sessionkit.generator;
 
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -30,9 +26,9 @@ import org.openapitools.codegen.InlineModelResolver;
  *       that matches several {@code anyOf} members is the first of them), never a merged record.
  *   <li>An inline string enum becomes a named open enum: {@code <Model>_<property>} for a property,
  *       {@code _item} after it for array items and {@code _value} for map values (OpenAPI
- *       Generator's {@code RESOLVE_INLINE_ENUMS}), {@code <operationId>_<parameter>} for a parameter
- *       (its component key for a component parameter); a {@code title} names it instead. Two inline
- *       enums written alike share one type.
+ *       Generator's {@code RESOLVE_INLINE_ENUMS}); a {@code title} names it instead. Two inline
+ *       enums written alike share one type. (A parameter's is named after its operation by
+ *       {@link SpecPreparation}, which runs first.)
  *   <li>The discriminator property of a discriminated union's variant is the union's label, a plain
  *       string: an inline enum there is checked against the variant's labels and dropped.
  * </ul>
@@ -75,7 +71,6 @@ final class SchemaPass {
     SchemaWalker.walk(openApi, pass::check);
     pass.unions.forEach(pass::plainLabels);
     pass.allOfMemberNames();
-    pass.parameterEnums();
     flatten(openApi, nameMapping, options);
     pass.checkTypeNames();
     return new SchemaPointers(spec, openApi, pass.pointers, pass.anyOf);
@@ -262,55 +257,4 @@ final class SchemaPass {
     if (named && (schema.getTitle() == null || schema.getTitle().isBlank())) schema.setTitle(name);
   }
 
-  /** Names each parameter's inline string enum (and that of its array items) after its operation. */
-  private void parameterEnums() {
-    if (openApi.getComponents() != null && openApi.getComponents().getParameters() != null) {
-      for (Map.Entry<String, Parameter> entry : openApi.getComponents().getParameters().entrySet()) {
-        parameterEnum(entry.getValue(), entry.getKey());
-      }
-    }
-    if (openApi.getPaths() == null) return;
-    for (PathItem item : openApi.getPaths().values()) {
-      List<Operation> operations = item.readOperations();
-      String first = operations.isEmpty() ? null : operations.get(0).getOperationId();
-      if (item.getParameters() != null && first != null) {
-        for (Parameter parameter : item.getParameters()) parameterEnum(parameter, first + "_" + parameter.getName());
-      }
-      for (Operation operation : operations) {
-        if (operation.getParameters() == null || operation.getOperationId() == null) continue;
-        for (Parameter parameter : operation.getParameters()) {
-          parameterEnum(parameter, operation.getOperationId() + "_" + parameter.getName());
-        }
-      }
-    }
-  }
-
-  private void parameterEnum(Parameter parameter, String name) {
-    if (parameter == null || parameter.get$ref() != null || parameter.getSchema() == null) return;
-    Schema<?> schema = parameter.getSchema();
-    if (schema.getEnum() != null && schema.get$ref() == null) {
-      parameter.setSchema(hoist(schema, name));
-    } else if (schema.getItems() != null && schema.getItems().getEnum() != null && schema.getItems().get$ref() == null) {
-      schema.setItems(hoist(schema.getItems(), name + "_item"));
-    }
-  }
-
-  /** Moves {@code schema} to components under {@code name} (or its title), or reuses an equal one there. */
-  private Schema<?> hoist(Schema<?> schema, String name) {
-    String key = schema.getTitle() != null && !schema.getTitle().isBlank() ? schema.getTitle() : name;
-    String className = toModelName.apply(key);
-    for (Map.Entry<String, Schema> existing : components().entrySet()) {
-      if (!toModelName.apply(existing.getKey()).equals(className)) continue;
-      if (Objects.equals(existing.getValue().getEnum(), schema.getEnum())
-          && Objects.equals(existing.getValue().getDescription(), schema.getDescription())) {
-        return new Schema<>().$ref("#/components/schemas/" + existing.getKey());
-      }
-      throw error(pointers.get(schema), "this inline enum would be the type " + className
-          + ", which another schema already is (" + existing.getKey() + "); name it with a title");
-    }
-    if (openApi.getComponents() == null) openApi.setComponents(new io.swagger.v3.oas.models.Components());
-    if (openApi.getComponents().getSchemas() == null) openApi.getComponents().setSchemas(new LinkedHashMap<>());
-    openApi.getComponents().getSchemas().put(key, schema);
-    return new Schema<>().$ref("#/components/schemas/" + key);
-  }
 }

@@ -3,7 +3,6 @@ package dev.sessionkit.generator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.io.File;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.TemplateManager;
 import org.openapitools.codegen.api.TemplatePathLocator;
@@ -27,12 +25,12 @@ import org.openapitools.codegen.templating.GeneratorTemplateContentLocator;
 import org.openapitools.codegen.templating.TemplateManagerOptions;
 
 /**
- * The {@code sessionkit} generator: Java models and Retrofit interfaces as the {@code java}
- * generator makes them (through the templates in {@code specs/templates}), plus each vendor's whole
- * public surface, read from the spec's {@code x-sessionkit-...} extensions: the client
- * ({@code client.mustache}), one service per tag ({@code service.mustache}), one parameter record per
- * operation with optional parameters ({@code params.mustache}) and the service profile with the
- * error envelope ({@code profile.mustache}).
+ * The {@code sessionkit} generator: Java models as the {@code java} generator makes them (through the
+ * templates in {@code specs/templates}), plus each vendor's whole public surface, from one typed
+ * model of the spec ({@link VendorModel}) built and validated once: the client
+ * ({@code client.mustache}), one service per tag ({@code service.mustache}) with its Retrofit
+ * interface ({@code api.mustache}), one parameter record per operation with optional parameters
+ * ({@code params.mustache}) and the service profile with the error envelope ({@code profile.mustache}).
  *
  * <p>The models are records, open enums and sealed unions with generated Moshi adapters
  * ({@code model.mustache}), rendered from the typed views {@link ModelCatalog} builds; the schema
@@ -40,22 +38,21 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * settings for models (type mappings, the normalizer, inline schemas) are set here, so that every
  * build that names this generator gets the same Java for the same spec.
  *
- * <p>The extensions and the schemas are validated before anything is written; a mistake fails the
- * build with an {@link InvalidSpecException} naming the spec and the key, or the JSON pointer of
- * the schema construct.
+ * <p>Anything the generator does not support, and any mistake in the {@code x-sessionkit-...}
+ * extensions, fails the build with an {@link InvalidSpecException} naming the spec and the JSON
+ * pointer of the construct, before the surface is written.
  */
 public class SessionkitCodegen extends JavaClientCodegen {
   static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors");
   static final Set<String> TAG_EXTENSIONS = Set.of("x-sessionkit-service");
   static final Set<String> SCHEME_EXTENSIONS = Set.of("x-sessionkit-builder-method");
-  static final Set<String> OPERATION_EXTENSIONS =
-      Set.of("x-sessionkit-method", "x-sessionkit-params", "x-sessionkit-pagination", "x-sessionkit-find-on-404");
 
-  private OpenAPI openApi;
+  private Spec spec;
+  private VendorReader.Config config;
   private SchemaPointers pointers;
   /** Whether {@link SchemaPass} has flattened the spec (see {@link #getUseInlineModelResolver}). */
   private boolean flattened;
-  private final List<OperationsMap> groups = new ArrayList<>();
+  private final List<SurfaceReader.Group> groups = new ArrayList<>();
   private final Map<String, CodegenModel> models = new HashMap<>();
 
   /** Creates the generator; the Maven plugin finds it by its name, {@code sessionkit}. */
@@ -89,6 +86,8 @@ public class SessionkitCodegen extends JavaClientCodegen {
     additionalProperties.putIfAbsent("openApiNullable", false);
     additionalProperties.putIfAbsent("legacyDiscriminatorBehavior", false);
     super.processOpts();
+    // The Retrofit interfaces are written with the rest of the surface, from the typed model.
+    apiTemplateFiles.clear();
     // Free-form JSON is kept whole, byte for byte; uuid ids stay the vendor's strings (checked
     // against the spec's pattern before a request); base64 bytes are an immutable ByteString.
     typeMapping.put("AnyType", "JsonValue");
@@ -115,36 +114,38 @@ public class SessionkitCodegen extends JavaClientCodegen {
 
   @Override
   public void preprocessOpenAPI(OpenAPI openAPI) {
-    pointers = SchemaPass.prepare(specName(), openAPI, this::toModelName, inlineSchemaNameMapping(), inlineSchemaOption());
+    this.spec = new Spec(specName(), openAPI);
+    validateExtensionPlacement();
+    // Read the root once now, so a mistake there fails before any file is written.
+    this.config = VendorReader.read(spec);
+    // Parameters' inline enums are named after their operation before the inline model resolver
+    // would name them (SpecPreparation); then the schemas are checked and flattened (SchemaPass).
+    SpecPreparation.prepare(spec);
+    pointers = SchemaPass.prepare(spec.name(), openAPI, this::toModelName, inlineSchemaNameMapping(), inlineSchemaOption());
     flattened = true;
     super.preprocessOpenAPI(openAPI);
-    this.openApi = openAPI;
-    validateExtensionPlacement(openAPI);
-    // Read everything once now, so a spec mistake fails before any file is written.
-    VendorSurface.readClient(specName(), openAPI);
   }
 
-  private void validateExtensionPlacement(OpenAPI openAPI) {
-    String spec = specName();
-    Extension.refuseUnknown(spec, " (at the root)", openAPI.getExtensions(), ROOT_EXTENSIONS);
-    if (openAPI.getExtensions() == null || !openAPI.getExtensions().containsKey("x-sessionkit-client")) {
-      throw new InvalidSpecException(spec + ": x-sessionkit-client (at the root): required");
-    }
+  private void validateExtensionPlacement() {
+    OpenAPI openAPI = spec.openApi();
+    Extension.refuseUnknown(spec, Pointer.ROOT, openAPI.getExtensions(), ROOT_EXTENSIONS);
     if (openAPI.getTags() != null) {
-      for (Tag tag : openAPI.getTags()) {
-        Extension.refuseUnknown(spec, " (tag " + tag.getName() + ")", tag.getExtensions(), TAG_EXTENSIONS);
+      for (int i = 0; i < openAPI.getTags().size(); i++) {
+        Tag tag = openAPI.getTags().get(i);
+        Extension.refuseUnknown(spec, Pointer.ROOT.then("tags", i), tag.getExtensions(), TAG_EXTENSIONS);
       }
     }
     if (openAPI.getComponents() != null && openAPI.getComponents().getSecuritySchemes() != null) {
       for (Map.Entry<String, SecurityScheme> scheme : openAPI.getComponents().getSecuritySchemes().entrySet()) {
-        Extension.refuseUnknown(spec, " (security scheme " + scheme.getKey() + ")", scheme.getValue().getExtensions(),
-            SCHEME_EXTENSIONS);
+        Extension.refuseUnknown(spec, Pointer.ROOT.then("components", "securitySchemes", scheme.getKey()),
+            scheme.getValue().getExtensions(), SCHEME_EXTENSIONS);
       }
     }
-    for (PathItem item : openAPI.getPaths().values()) {
-      for (Operation operation : item.readOperations()) {
-        Extension.refuseUnknown(spec, " (operation " + operation.getOperationId() + ")", operation.getExtensions(),
-            OPERATION_EXTENSIONS);
+    if (openAPI.getPaths() == null) return;
+    for (Map.Entry<String, PathItem> path : openAPI.getPaths().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
+        Extension.refuseUnknown(spec, Pointer.operation(path.getKey(), operation.getKey().name()),
+            operation.getValue().getExtensions(), OperationReader.EXTENSIONS);
       }
     }
   }
@@ -152,7 +153,16 @@ public class SessionkitCodegen extends JavaClientCodegen {
   @Override
   public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
     Map<String, ModelsMap> processed = super.postProcessAllModels(objs);
-    ModelCatalog.attach(this, openApi, pointers, processed);
+    Set<String> requestSchemas = RequestTypes.reachable(spec.openApi());
+    for (Map.Entry<String, ModelsMap> entry : processed.entrySet()) {
+      if (!requestSchemas.contains(entry.getKey())) continue;
+      for (ModelMap model : entry.getValue().getModels()) {
+        CodegenModel codegen = model.getModel();
+        boolean record = !codegen.isEnum && !Boolean.TRUE.equals(codegen.vendorExtensions.get("x-is-one-of-interface"));
+        if (record) RequestTypes.mark(codegen);
+      }
+    }
+    ModelCatalog.attach(this, spec.openApi(), pointers, processed);
     return processed;
   }
 
@@ -160,40 +170,50 @@ public class SessionkitCodegen extends JavaClientCodegen {
   public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
     OperationsMap processed = super.postProcessOperationsWithModels(objs, allModels);
     for (ModelMap model : allModels) models.put(model.getModel().classname, model.getModel());
-    groups.add(processed);
+    groups.add(new SurfaceReader.Group(processed.getOperations().getClassname(), processed.getOperations().getOperation()));
     return processed;
   }
 
   @Override
   public Map<String, Object> postProcessSupportingFileData(Map<String, Object> bundle) {
     Map<String, Object> processed = super.postProcessSupportingFileData(bundle);
-    VendorSurface surface = new VendorSurface(specName(), openApi, modelPackage(), apiPackage(), groups, models);
-    String sourceRoot = outputFolder() + File.separator + sourceFolder + File.separator;
-    TemplateManager templates = new TemplateManager(new TemplateManagerOptions(false, false),
-        getTemplatingEngine(), new TemplatePathLocator[] {new GeneratorTemplateContentLocator(this)});
-    for (VendorSurface.GeneratedFile file : surface.files()) {
-      File target = new File(sourceRoot + file.packageName().replace('.', File.separatorChar), file.className() + ".java");
+    String publicPackage = modelPackage().substring(0, modelPackage().lastIndexOf('.'));
+    VendorModel vendor = new SurfaceReader(spec, config, modelPackage(), apiPackage(), models)
+        .read(groups, String.valueOf(bundle.get("basePath")));
+    Writer writer = new Writer();
+    for (ServiceModel service : vendor.services()) {
+      writer.write("api.mustache", apiPackage(), service.apiClass(), vendor, service, null);
+      writer.write("service.mustache", publicPackage, service.className(), vendor, service, null);
+      for (OperationModel operation : service.operations()) {
+        if (operation.params() != null) {
+          writer.write("params.mustache", publicPackage, operation.params().className(), vendor, service, operation.params());
+        }
+      }
+    }
+    writer.write("client.mustache", publicPackage, vendor.clientClass(), vendor, null, null);
+    writer.write("profile.mustache", apiPackage(), vendor.profileClass(), vendor, null, null);
+    return processed;
+  }
+
+  /** Writes the surface's files with the generator's templates. */
+  private final class Writer {
+    private final String sourceRoot = outputFolder() + File.separator + sourceFolder + File.separator;
+    private final TemplateManager templates = new TemplateManager(new TemplateManagerOptions(false, false),
+        getTemplatingEngine(), new TemplatePathLocator[] {new GeneratorTemplateContentLocator(SessionkitCodegen.this)});
+
+    void write(String template, String packageName, String className, VendorModel vendor, ServiceModel service,
+        ParamsModel params) {
+      File target = new File(sourceRoot + packageName.replace('.', File.separatorChar), className + ".java");
       Map<String, Object> data = new LinkedHashMap<>(additionalProperties());
-      data.putAll(file.data());
-      data.put("package", file.packageName());
+      data.put("package", packageName);
+      data.put("vendor", vendor);
+      if (service != null) data.put("service", service);
+      if (params != null) data.put("params", params);
       try {
-        templates.write(data, file.template(), target);
+        templates.write(data, template, target);
       } catch (IOException e) {
         throw new UncheckedIOException("could not write " + target, e);
       }
     }
-    return processed;
-  }
-
-  /** The names of the root security requirements, in the spec's order: the first is the default. */
-  static List<String> securityOrder(OpenAPI openAPI) {
-    Set<String> names = new TreeSet<>();
-    List<String> ordered = new ArrayList<>();
-    if (openAPI.getSecurity() != null) {
-      for (SecurityRequirement requirement : openAPI.getSecurity()) {
-        for (String name : requirement.keySet()) if (names.add(name)) ordered.add(name);
-      }
-    }
-    return ordered;
   }
 }

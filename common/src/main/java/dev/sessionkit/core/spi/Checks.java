@@ -1,5 +1,6 @@
 package dev.sessionkit.core.spi;
 
+import dev.sessionkit.core.json.OpenEnum;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,35 @@ public final class Checks {
   public static int requireRange(String name, int value, long min, long max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is within {@code min..max}; throws otherwise. */
+  public static long requireRange(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is a number within {@code min..max}; throws otherwise (NaN included). */
+  public static double requireRange(String name, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(name + " must be between " + min + " and " + max + " (got " + value + ")");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is one of the values the spec documents; throws otherwise. An open
+   * enum keeps any value the server sends, but a request may carry only the documented ones.
+   */
+  public static <E extends OpenEnum> E requireKnown(String name, @Nullable E value) {
+    Objects.requireNonNull(value, () -> name + " == null");
+    if (!value.isKnown()) {
+      throw new IllegalArgumentException(name + " must be a value the spec documents (got \"" + printable(value.value())
+          + "\")");
     }
     return value;
   }

@@ -20,17 +20,24 @@ import org.jspecify.annotations.Nullable;
  * {@code x-sessionkit-errors}: where the message, code, type and request id live, the code each
  * status has when the body names none, and how a 404 names its code from the key it reports.
  *
- * <p>Paths are dotted member names ({@code error.message}). A message that is an array of strings is
- * joined with {@code "; "}; an array of validation entries ({@link Builder#validation}) becomes one
- * readable message and its first entry's code; any other JSON value is kept as its JSON text. A body
- * that is not JSON (a gateway's {@code 404 page not found}) becomes the message, shortened; HTML and
- * JSON of another shape carry no details. Never throws.
+ * <p>Paths are dotted member names ({@code error.message}). A part may name alternatives, of which
+ * the first path the body has a value at wins: with {@code message("detail.message", "detail")},
+ * FastAPI's {@code {"detail": {"message": ...}}} and {@code {"detail": "..."}} both give their
+ * message. (For the code, type and request id a value is a string, number or boolean; for the
+ * message anything but {@code null}.) A status may have a shape of its own
+ * ({@link Builder#forStatus}); the parts it does not find come from the general shape.
+ *
+ * <p>A message that is an array of strings is joined with {@code "; "}; an array of validation
+ * entries ({@link Builder#validation}) becomes one readable message and its first entry's code; any
+ * other JSON value is kept as its JSON text. A body that is not JSON (a gateway's {@code 404 page
+ * not found}) becomes the message, shortened; HTML and JSON of another shape carry no details.
+ * Never throws.
  */
 public final class ErrorEnvelope implements ErrorBodyParser {
-  private final List<String> message;
-  private final List<String> code;
-  private final List<String> type;
-  private final List<String> requestId;
+  private final List<List<String>> message;
+  private final List<List<String>> code;
+  private final List<List<String>> type;
+  private final List<List<String>> requestId;
   private final Map<Integer, String> statusCodes;
   private final List<String> keyFields;
   private final Map<String, String> keyCodes;
@@ -38,12 +45,13 @@ public final class ErrorEnvelope implements ErrorBodyParser {
   private final @Nullable String validationLocation;
   private final @Nullable String validationMessage;
   private final @Nullable String validationCode;
+  private final Map<Integer, ErrorEnvelope> shapes;
 
   private ErrorEnvelope(Builder builder) {
-    this.message = path(builder.message);
-    this.code = path(builder.code);
-    this.type = path(builder.type);
-    this.requestId = path(builder.requestId);
+    this.message = paths(builder.message);
+    this.code = paths(builder.code);
+    this.type = paths(builder.type);
+    this.requestId = paths(builder.requestId);
     this.statusCodes = Map.copyOf(builder.statusCodes);
     this.keyFields = List.copyOf(builder.keyFields);
     this.keyCodes = Map.copyOf(builder.keyCodes);
@@ -52,6 +60,7 @@ public final class ErrorEnvelope implements ErrorBodyParser {
     this.validationLocation = builder.validationLocation;
     this.validationMessage = builder.validationMessage;
     this.validationCode = builder.validationCode;
+    this.shapes = Map.copyOf(builder.shapes);
   }
 
   /** Returns a builder; every part is optional. */
@@ -61,6 +70,16 @@ public final class ErrorEnvelope implements ErrorBodyParser {
 
   @Override
   public ErrorDetails parse(int status, String body) {
+    ErrorEnvelope shape = shapes.get(status);
+    ErrorDetails general = read(status, body);
+    if (shape == null) return general;
+    ErrorDetails specific = shape.parse(status, body);
+    return details(specific.code() != null ? specific.code() : general.code(),
+        specific.message() != null ? specific.message() : general.message(),
+        specific.requestId() != null ? specific.requestId() : general.requestId());
+  }
+
+  private ErrorDetails read(int status, String body) {
     String text = body.strip();
     if (!text.startsWith("{")) return details(statusCode(status, null), ErrorDetails.textMessage(text), null);
     Object root;
@@ -70,10 +89,11 @@ public final class ErrorEnvelope implements ErrorBodyParser {
       return details(statusCode(status, null), null, null);
     }
     if (!(root instanceof Map)) return details(statusCode(status, null), null, null);
-    String foundCode = scalar(at(root, code));
-    if (foundCode == null) foundCode = scalar(at(root, type));
+    String foundCode = scalar(root, code);
+    if (foundCode == null) foundCode = scalar(root, type);
     String foundMessage = null;
-    Object messageValue = at(root, message);
+    List<String> messagePath = firstPresent(root, message);
+    Object messageValue = messagePath == null ? null : at(root, messagePath);
     if (messageValue instanceof String s) {
       foundMessage = s;
     } else if (messageValue instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map
@@ -87,10 +107,10 @@ public final class ErrorEnvelope implements ErrorBodyParser {
       for (Object entry : list) if (entry instanceof String s) parts.add(s);
       foundMessage = parts.isEmpty() ? null : String.join("; ", parts);
     } else if (messageValue != null) {
-      foundMessage = ErrorDetails.textMessage(raw(text, message));
+      foundMessage = ErrorDetails.textMessage(raw(text, messagePath));
     }
     if (foundCode == null) foundCode = statusCode(status, root);
-    return details(foundCode, foundMessage, scalar(at(root, requestId)));
+    return details(foundCode, foundMessage, scalar(root, requestId));
   }
 
   private static ErrorDetails details(@Nullable String code, @Nullable String message, @Nullable String requestId) {
@@ -140,6 +160,21 @@ public final class ErrorEnvelope implements ErrorBodyParser {
     return segments.isEmpty() ? text : String.join(".", segments) + ": " + text;
   }
 
+  /** The first of {@code alternatives} at which the body has a value other than null, or null. */
+  private static @Nullable List<String> firstPresent(Object root, List<List<String>> alternatives) {
+    for (List<String> path : alternatives) if (at(root, path) != null) return path;
+    return null;
+  }
+
+  /** The value at the first of {@code alternatives} that holds a string, number or boolean, or null. */
+  private static @Nullable String scalar(Object root, List<List<String>> alternatives) {
+    for (List<String> path : alternatives) {
+      String value = scalar(at(root, path));
+      if (value != null) return value;
+    }
+    return null;
+  }
+
   private static @Nullable Object at(Object root, List<String> path) {
     if (path.isEmpty()) return null;
     Object value = root;
@@ -174,47 +209,88 @@ public final class ErrorEnvelope implements ErrorBodyParser {
     }
   }
 
-  private static List<String> path(@Nullable String dotted) {
-    return dotted == null || dotted.isEmpty() ? List.of() : List.of(dotted.split("\\."));
+  private static List<List<String>> paths(List<String> dotted) {
+    List<List<String>> out = new ArrayList<>();
+    for (String path : dotted) if (!path.isEmpty()) out.add(List.of(path.split("\\.")));
+    return List.copyOf(out);
   }
 
   /** Configures an {@link ErrorEnvelope}; generated clients set it from their spec. */
   public static final class Builder {
-    private @Nullable String message;
-    private @Nullable String code;
-    private @Nullable String type;
-    private @Nullable String requestId;
+    private List<String> message = List.of();
+    private List<String> code = List.of();
+    private List<String> type = List.of();
+    private List<String> requestId = List.of();
     private final Map<Integer, String> statusCodes = new LinkedHashMap<>();
     private final List<String> keyFields = new ArrayList<>();
     private final Map<String, String> keyCodes = new LinkedHashMap<>();
     private @Nullable String validationLocation;
     private @Nullable String validationMessage;
     private @Nullable String validationCode;
+    private final Map<Integer, ErrorEnvelope> shapes = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** Sets the path of the human-readable message (a string, an array of strings, or a validation list). */
     public Builder message(String path) {
-      this.message = Objects.requireNonNull(path, "message == null");
+      return message(path, new String[0]);
+    }
+
+    /** Sets the paths of the message, in order: the first the body has a value at wins. */
+    public Builder message(String path, String... alternatives) {
+      this.message = alternatives("message", path, alternatives);
       return this;
     }
 
     /** Sets the path of the vendor's error code. */
     public Builder code(String path) {
-      this.code = Objects.requireNonNull(path, "code == null");
+      return code(path, new String[0]);
+    }
+
+    /** Sets the paths of the vendor's error code, in order: the first that holds a value wins. */
+    public Builder code(String path, String... alternatives) {
+      this.code = alternatives("code", path, alternatives);
       return this;
     }
 
     /** Sets the path of the error's type, the code when the body carries no code. */
     public Builder type(String path) {
-      this.type = Objects.requireNonNull(path, "type == null");
+      return type(path, new String[0]);
+    }
+
+    /** Sets the paths of the error's type, in order: the first that holds a value wins. */
+    public Builder type(String path, String... alternatives) {
+      this.type = alternatives("type", path, alternatives);
       return this;
     }
 
     /** Sets the path of a request id carried in the body. */
     public Builder requestId(String path) {
-      this.requestId = Objects.requireNonNull(path, "requestId == null");
+      return requestId(path, new String[0]);
+    }
+
+    /** Sets the paths of a request id carried in the body, in order: the first that holds a value wins. */
+    public Builder requestId(String path, String... alternatives) {
+      this.requestId = alternatives("requestId", path, alternatives);
       return this;
+    }
+
+    /**
+     * Reads a response with {@code status} with {@code shape} first: what {@code shape} finds wins,
+     * and the parts it does not find (a code, a message, a request id) come from this envelope.
+     */
+    public Builder forStatus(int status, ErrorEnvelope shape) {
+      shapes.put(status, Objects.requireNonNull(shape, "shape == null"));
+      return this;
+    }
+
+    private static List<String> alternatives(String part, String path, String... more) {
+      List<String> paths = new ArrayList<>();
+      paths.add(Objects.requireNonNull(path, part + " == null"));
+      for (String alternative : Objects.requireNonNull(more, part + " alternatives == null")) {
+        paths.add(Objects.requireNonNull(alternative, part + " alternative == null"));
+      }
+      return List.copyOf(paths);
     }
 
     /** Sets the code a response with {@code status} has when its body names none. */

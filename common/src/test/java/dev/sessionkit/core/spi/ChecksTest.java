@@ -54,4 +54,38 @@ class ChecksTest {
         () -> Checks.requirePattern("sessionId", null, UUID));
     assertEquals("sessionId == null", e.getMessage());
   }
+
+  /** A two-value open enum, as the generator writes them. */
+  private record Color(String value) implements dev.sessionkit.core.json.OpenEnum {
+    @Override
+    public boolean isKnown() {
+      return value.equals("red") || value.equals("green");
+    }
+  }
+
+  @Test
+  void anEnumValueTheSpecDocumentsPasses() {
+    Color red = new Color("red");
+    assertEquals(red, Checks.requireKnown("color", red));
+  }
+
+  @Test
+  void anEnumValueTheSpecDoesNotDocumentIsRefusedBeforeSending() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.requireKnown("color", new Color("purple")));
+    assertEquals("color must be a value the spec documents (got \"purple\")", e.getMessage());
+    NullPointerException missing = assertThrows(NullPointerException.class, () -> Checks.requireKnown("color", null));
+    assertEquals("color == null", missing.getMessage());
+  }
+
+  @Test
+  void longAndDecimalRangesAreCheckedLikeIntegerOnes() {
+    assertEquals(5_000_000_000L, Checks.requireRange("bytes", 5_000_000_000L, 0L, Long.MAX_VALUE));
+    IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
+        () -> Checks.requireRange("bytes", 5_000_000_000L, 0L, 4_000_000_000L));
+    assertEquals("bytes must be between 0 and 4000000000 (got 5000000000)", tooLarge.getMessage());
+    assertEquals(0.5, Checks.requireRange("ratio", 0.5, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> Checks.requireRange("ratio", 1.5, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> Checks.requireRange("ratio", Double.NaN, 0, 1));
+  }
 }

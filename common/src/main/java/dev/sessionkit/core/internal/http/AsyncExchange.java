@@ -50,7 +50,7 @@ final class AsyncExchange<R> implements Callback {
       if (response.isSuccessful()) {
         R value;
         try {
-          value = handler.handle(response, exchange.attempts);
+          value = handler.handle(call, response, exchange.attempts);
         } catch (IOException e) {
           response.close();
           retryLater(exchange.afterFailure(e));

@@ -8,6 +8,7 @@ import dev.sessionkit.errors.InterceptorException;
 import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.SessionkitException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -42,6 +44,8 @@ public final class Engine {
   final int retryCost;
   final @Nullable String idempotencyHeader;
   private final @Nullable Executor callbackExecutor;
+  private final RequestIds requestIds;
+  private final String serviceName;
 
   /**
    * What the engine needs to know of the service, from its spec.
@@ -61,7 +65,8 @@ public final class Engine {
     this.retryCost = options.retryBudget().retryCost();
     this.sleeper = options.sleeper();
     this.logs = new Logs(options.logLevel(), options.logger());
-    RequestIds requestIds = new RequestIds(profile.requestIdHeaders());
+    this.requestIds = new RequestIds(profile.requestIdHeaders());
+    this.serviceName = profile.serviceName();
     this.errors = new ErrorMapper(profile.errorParser(), requestIds, options.clock());
     this.decoder = new ResponseDecoder(profile.serviceName(), options.maxResponseBytes(), requestIds);
     this.maxRetries = options.maxRetries();
@@ -79,29 +84,57 @@ public final class Engine {
     return okHttp;
   }
 
+  /** Returns the name of the service, for messages. */
+  public String serviceName() {
+    return serviceName;
+  }
+
+  /** Returns the request id {@code headers} carry, in the headers the vendor's spec names, or null. */
+  public @Nullable String requestId(Headers headers) {
+    return requestIds.of(headers);
+  }
+
+  /** Returns the executor asynchronous results are handed to, or null for the thread that finished the I/O. */
+  public @Nullable Executor callbackExecutor() {
+    return callbackExecutor;
+  }
+
   /**
    * What a call does with the first successful response. It owns the response: it closes it, or
-   * keeps it open (a live stream) and closes it later.
+   * keeps it open (a live stream, which also keeps {@code call} to cancel it) and closes it later.
    *
    * @param <R> what the call returns
    */
   @FunctionalInterface
   public interface SuccessHandler<R> {
     /**
-     * Reads {@code response}, the answer to attempt number {@code attempts}.
+     * Reads {@code response}, the answer {@code call} got on attempt number {@code attempts}.
      *
      * @throws IOException when the connection fails while the response is read: retried as such
      */
-    R handle(Response response, int attempts) throws IOException;
+    R handle(Call call, Response response, int attempts) throws IOException;
   }
 
   /** Returns the handler that decodes a JSON body with {@code adapter}, within the size limit. */
   public <T> SuccessHandler<RawResponse<T>> json(JsonAdapter<T> adapter) {
-    return (response, attempts) -> {
+    return (call, response, attempts) -> {
       try (response) {
         return decoder.decode(response, adapter, attempts);
       }
     };
+  }
+
+  /** Returns the handler of a response the spec documents without a body: any body is discarded. */
+  public SuccessHandler<RawResponse<Void>> empty() {
+    return (call, response, attempts) -> decoder.empty(response, attempts);
+  }
+
+  /**
+   * Returns the handler that hands over a binary body as a stream of at most {@code maxResponseBytes},
+   * which the caller reads and closes.
+   */
+  public SuccessHandler<RawResponse<InputStream>> binary() {
+    return (call, response, attempts) -> decoder.binary(response, attempts);
   }
 
   /**
@@ -132,7 +165,7 @@ public final class Engine {
       if (response.isSuccessful()) {
         R value;
         try {
-          value = handler.handle(response, exchange.attempts);
+          value = handler.handle(call, response, exchange.attempts);
         } catch (IOException e) {
           response.close();
           wait = exchange.afterFailure(e);

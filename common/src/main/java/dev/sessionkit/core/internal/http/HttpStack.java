@@ -2,6 +2,7 @@ package dev.sessionkit.core.internal.http;
 
 import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.LogLevel;
+import dev.sessionkit.core.OAuthClientCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,8 +38,7 @@ final class HttpStack {
         // is reported as an UnexpectedStatusException with its Location header instead.
         .followRedirects(false)
         .followSslRedirects(false)
-        .addInterceptor(new AuthInterceptor(USER_AGENT + " (" + serviceName + ")", options.authHeader(),
-            options.authScheme(), options.credential()))
+        .addInterceptor(auth(base, options, USER_AGENT + " (" + serviceName + ")"))
         // OkHttp itself repeats a request at once, uncounted, when a 503 says "Retry-After: 0";
         // the same delay written as "0.0" keeps every retry the engine's.
         .addNetworkInterceptor(chain -> {
@@ -62,6 +62,28 @@ final class HttpStack {
       if (options.logLevel() == LogLevel.DEBUG) builder.addInterceptor(new BodyLogger(options.logger()));
     }
     return builder.build();
+  }
+
+  /**
+   * The interceptor that signs requests: the static credential, or OAuth2 access tokens fetched with
+   * an OkHttp client of the same pool, timeouts and no redirects, but without this client's logging
+   * (the token response is a secret too).
+   */
+  private static okhttp3.Interceptor auth(OkHttpClient base, ClientOptions options, String userAgent) {
+    OAuthClientCredentials oauth = options.oauthClientCredentials();
+    if (oauth == null) {
+      return new AuthInterceptor(userAgent, options.authHeader(), options.authScheme(), options.credential());
+    }
+    OkHttpClient tokenClient = base.newBuilder()
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .callTimeout(options.callTimeout())
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
+    return new OAuthInterceptor(userAgent, new OAuthTokens(oauth, tokenClient, options.clock(), userAgent,
+        new Logs(options.logLevel(), options.logger())));
   }
 
   private static String version() {

@@ -9,6 +9,7 @@ import dev.sessionkit.errors.DecodingException;
 import dev.sessionkit.errors.ResponseTooLargeException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -65,6 +66,30 @@ final class ResponseDecoder {
           attempts);
     }
     return new RawResponse<>(response.code(), response.headers(), requestId, attempts, value);
+  }
+
+  /** Answers a response the spec documents without a body; whatever body came is discarded. */
+  RawResponse<Void> empty(Response response, int attempts) {
+    try (response) {
+      return new RawResponse<>(response.code(), response.headers(), requestIds.of(response.headers()), attempts, null);
+    }
+  }
+
+  /**
+   * Answers a binary response with its body as a stream of at most {@code maxResponseBytes}, which
+   * the caller reads and closes; a {@code Content-Length} over the limit fails at once.
+   */
+  RawResponse<InputStream> binary(Response response, int attempts) {
+    ResponseBody body = response.body();
+    String requestId = requestIds.of(response.headers());
+    if (body.contentLength() > maxResponseBytes) {
+      response.close();
+      throw tooLarge(response, requestId, "", attempts);
+    }
+    BoundedSource bounded = new BoundedSource(body.source(), maxResponseBytes);
+    InputStream stream = new BodyStream(Okio.buffer(bounded).inputStream(), response,
+        () -> tooLarge(response, requestId, "", attempts));
+    return new RawResponse<>(response.code(), response.headers(), requestId, attempts, stream);
   }
 
   private ResponseTooLargeException tooLarge(Response response, @Nullable String requestId, String start,

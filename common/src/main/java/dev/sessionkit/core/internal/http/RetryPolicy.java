@@ -81,6 +81,14 @@ final class RetryPolicy {
     if (attemptsSoFar > maxRetries) {
       return maxRetries == 0 ? "retries are off" : "that was the last of " + (maxRetries + 1) + " attempts";
     }
+    return unsafe(request, idempotencyHeader);
+  }
+
+  /**
+   * Why {@code request} is not safe to send again (neither an idempotent method nor carrying the
+   * vendor's idempotency key), or null when it is.
+   */
+  static @Nullable String unsafe(Request request, @Nullable String idempotencyHeader) {
     if (IDEMPOTENT.contains(request.method())) return null;
     if (idempotencyHeader != null && request.header(idempotencyHeader) != null) return null;
     return request.method() + " is not idempotent" + (idempotencyHeader == null
