@@ -37,7 +37,8 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * pointer of the construct, before the surface is written.
  */
 public class SessionkitCodegen extends JavaClientCodegen {
-  static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors");
+  static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors",
+      TranscriptReader.KEY);
   static final Set<String> TAG_EXTENSIONS = Set.of("x-sessionkit-service");
   static final Set<String> SCHEME_EXTENSIONS = Set.of("x-sessionkit-builder-method");
 
@@ -140,7 +141,9 @@ public class SessionkitCodegen extends JavaClientCodegen {
     String publicPackage = modelPackage().substring(0, modelPackage().lastIndexOf('.'));
     VendorModel vendor = new SurfaceReader(spec, config, modelPackage(), apiPackage(), models)
         .read(groups, String.valueOf(bundle.get("basePath")));
-    Writer writer = new Writer();
+    // Read before anything of the surface is written, so that a mistake in the mapping fails the build first.
+    TranscriptModel transcript = new TranscriptReader(spec, models, modelPackage()).read(vendor, config.name());
+    Writer writer = new Writer(transcript);
     for (ServiceModel service : vendor.services()) {
       writer.write("api.mustache", apiPackage(), service.apiClass(), vendor, service, null);
       writer.write("service.mustache", publicPackage, service.className(), vendor, service, null);
@@ -152,14 +155,21 @@ public class SessionkitCodegen extends JavaClientCodegen {
     }
     writer.write("client.mustache", publicPackage, vendor.clientClass(), vendor, null, null);
     writer.write("profile.mustache", apiPackage(), vendor.profileClass(), vendor, null, null);
+    if (transcript != null) writer.write("transcript.mustache", apiPackage(), transcript.className(), vendor, null, null);
     return processed;
   }
 
   /** Writes the surface's files with the generator's templates. */
   private final class Writer {
+    /** The transcript mapping, or null: every template may name it (the descriptor hands it out). */
+    private final TranscriptModel transcript;
     private final String sourceRoot = outputFolder() + File.separator + sourceFolder + File.separator;
     private final TemplateManager templates = new TemplateManager(new TemplateManagerOptions(false, false),
         getTemplatingEngine(), new TemplatePathLocator[] {new GeneratorTemplateContentLocator(SessionkitCodegen.this)});
+
+    Writer(TranscriptModel transcript) {
+      this.transcript = transcript;
+    }
 
     void write(String template, String packageName, String className, VendorModel vendor, ServiceModel service,
         ParamsModel params) {
@@ -169,6 +179,7 @@ public class SessionkitCodegen extends JavaClientCodegen {
       data.put("vendor", vendor);
       if (service != null) data.put("service", service);
       if (params != null) data.put("params", params);
+      if (transcript != null) data.put("transcript", transcript);
       try {
         templates.write(data, template, target);
       } catch (IOException e) {
