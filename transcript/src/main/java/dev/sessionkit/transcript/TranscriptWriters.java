@@ -44,7 +44,9 @@ public final class TranscriptWriters {
    * Exports the transcript as one trace to {@code exporter}: a root span for the session, a span per
    * turn ({@code invoke_agent}), model request ({@code chat}) and tool call ({@code execute_tool}),
    * with GenAI semantic-convention attributes ({@value #SEMCONV_VERSION}) and the events' own
-   * timestamps. Spans are exported in batches as they end; the exporter is not shut down.
+   * timestamps. Spans are exported in batches as they end; from a live stream, each turn's spans are
+   * exported as soon as the turn ends (and the session's root span when the stream ends). The
+   * exporter is not shut down.
    *
    * @throws java.io.UncheckedIOException when the exporter reports a failure
    */
