@@ -12,7 +12,6 @@ module dev.sessionkit.transcript {
   // TranscriptWriters hands out and takes the SDK's SpanExporter: its readers must read that module too.
   requires transitive io.opentelemetry.sdk.trace;
   requires io.opentelemetry.exporter.otlp;
-  requires io.opentelemetry.exporter.logging.otlp;
 
   exports dev.sessionkit.transcript;
 }

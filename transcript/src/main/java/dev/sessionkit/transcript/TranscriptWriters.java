@@ -1,10 +1,7 @@
 package dev.sessionkit.transcript;
 
-import io.opentelemetry.exporter.logging.otlp.internal.traces.OtlpStdoutSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -57,10 +54,11 @@ public final class TranscriptWriters {
 
   /**
    * Returns an exporter that writes OTLP JSON to {@code out}: one {@code ExportTraceServiceRequest}
-   * per line, as the OTLP file exporter does. Shutting it down does not close {@code out}.
+   * per line, as the OTLP file exporter does, in the OTLP specification's JSON Protobuf encoding.
+   * Each export is written and flushed at once. Shutting it down does not close {@code out}.
    */
   public static SpanExporter otlpJson(OutputStream out) {
-    return OtlpStdoutSpanExporter.builder().setOutput(new KeepOpen(out)).setWrapperJsonObject(true).build();
+    return new OtlpJsonExporter(Objects.requireNonNull(out, "out"));
   }
 
   /**
@@ -69,22 +67,5 @@ public final class TranscriptWriters {
    */
   public static SpanExporter otlpHttp(String endpoint, Duration timeout) {
     return OtlpHttpSpanExporter.builder().setEndpoint(endpoint).setTimeout(timeout).build();
-  }
-
-  /** Lets the exporter close its writer without closing the caller's stream. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }
