@@ -8,6 +8,7 @@ import java.util.List;
  * {@code Definition.transcript(...)}. Built and checked once by {@link TranscriptReader} from the spec's
  * {@code x-sessionkit-transcript}.
  *
+ * @param packageName the generated class's package (the vendor's internal one)
  * @param className the generated class ({@code QoderTranscript})
  * @param history the operationId of the history operation
  * @param live the operationId of the live operation, or null
@@ -16,8 +17,13 @@ import java.util.List;
  * @param readings how each declared schema reads, records before unions (the order {@code read} tries them)
  * @param imports the model types the class names, qualified
  */
-record TranscriptModel(String className, String history, String live, String sessionParameter, String agentParameter,
+record TranscriptModel(String packageName, String className, String history, String live, String sessionParameter, String agentParameter,
     List<Reading> readings, List<String> imports) {
+
+  /** The generated class's qualified name, for the descriptor that hands out its mapping. */
+  String qualifiedName() {
+    return packageName + "." + className;
+  }
 
   /**
    * How a value of one schema reads: what it says of the session, its resource samples, the values

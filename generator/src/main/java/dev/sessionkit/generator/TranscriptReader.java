@@ -79,13 +79,15 @@ final class TranscriptReader {
   private final Spec spec;
   private final Map<String, CodegenModel> models;
   private final String modelPackage;
+  private final String internalPackage;
   private final Set<String> used = new TreeSet<>();
   private final Map<String, Extension> declared = new LinkedHashMap<>();
 
-  TranscriptReader(Spec spec, Map<String, CodegenModel> models, String modelPackage) {
+  TranscriptReader(Spec spec, Map<String, CodegenModel> models, String modelPackage, String internalPackage) {
     this.spec = spec;
     this.models = models;
     this.modelPackage = modelPackage;
+    this.internalPackage = internalPackage;
   }
 
   /** Reads the spec's mapping for the vendor {@code vendor}; null when the spec declares none. */
@@ -134,7 +136,7 @@ final class TranscriptReader {
     readings.sort((a, b) -> Boolean.compare(isUnion(a.type()), isUnion(b.type())));
     List<String> imports = new ArrayList<>();
     for (String type : used) if (models.containsKey(type)) imports.add(modelPackage + "." + type);
-    return new TranscriptModel(name + "Transcript", history.operationId(), live == null ? null : live.operationId(),
+    return new TranscriptModel(internalPackage, name + "Transcript", history.operationId(), live == null ? null : live.operationId(),
         session, agent, readings, imports);
   }
 
