@@ -15,6 +15,8 @@ import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
+import dev.sessionkit.transcript.Transcript;
+import dev.sessionkit.transcript.Transcripts;
 import java.util.Map;
 
 /** Calls each SDK against the sandbox and prints one line per SDK: module name and what came back. */
@@ -55,6 +57,13 @@ public final class Main {
         agentEvents++;
       }
       print(AgentsClient.class, "events " + agentEvents);
+
+      // The transcript module requires no SDK: it finds each vendor through the descriptor the SDK provides.
+      Transcript transcript = Transcripts.of("agents-v2").session(SessionIds.agentsSession(120))
+          .agent(SessionIds.AGENTS_AGENT)
+          .pages(agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, SessionIds.agentsSession(120)))
+          .toTranscript();
+      print(Transcripts.class, transcript.vendor() + " entries " + transcript.entries().size());
     }
   }
 

@@ -48,7 +48,8 @@ class ModulePathConsumerTest {
             "dev.sessionkit.qoder (explicit): events 250",
             "dev.sessionkit.piper (explicit): runs 1, events 1",
             "dev.sessionkit.pipecat (explicit): samples 2",
-            "dev.sessionkit.agents (explicit): events 120"),
+            "dev.sessionkit.agents (explicit): events 120",
+            "dev.sessionkit.transcript (explicit): agents-v2 entries 120"),
         output.lines().filter(line -> line.startsWith("dev.sessionkit.")).toList(), output);
   }
 
