@@ -97,7 +97,8 @@ class SpecExamplesTest {
 
     ExampleValidator validator = ExampleValidator.of("qoder.yaml", broken);
     ExampleValidator.Example documented = validator.examples().stream()
-        .filter(example -> example.location().contains("/responses/200/content/application~1json/examples/documented"))
+        .filter(example -> example.location().contains(
+            "/paths/~1sessions~1{session_id}~1events/get/responses/200/content/application~1json/examples/documented"))
         .findFirst().orElseThrow();
 
     List<String> messages = validator.validate(documented);
