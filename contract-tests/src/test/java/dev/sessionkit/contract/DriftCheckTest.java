@@ -82,7 +82,7 @@ class DriftCheckTest {
   void everyUnknownFieldVariantAndEnumValueIsReportedNotOnlyTheFirst() throws IOException {
     write("listSessionEvents", "drifted.json", """
         {"data": [
-          {"id": "evt_1", "type": "agent.tool_use", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
+          {"id": "evt_1", "type": "agent.plan_updated", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
           {"id": "evt_2", "type": "session.status_idle", "session_id": "sess_1", "created_at": "2026-05-18T03:40:49Z",
            "status": "paused", "stop_reason": {"type": "max_tokens", "budget": 10}},
           {"id": "evt_3", "type": "agent.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:50Z",
@@ -93,7 +93,7 @@ class DriftCheckTest {
     DriftReport report = ALL_SDKS.check(recorded);
 
     assertEquals(List.of(
-        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.tool_use\""),
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.plan_updated\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].status", "SessionStatus \"paused\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].stop_reason.type", "StopReasonType \"max_tokens\""),
         new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].stop_reason.budget", "budget"),
