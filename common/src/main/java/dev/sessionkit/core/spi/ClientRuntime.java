@@ -212,8 +212,11 @@ public final class ClientRuntime {
     Request request = eventStream(prepare(call.request(), requestOptions, requestOptions.idempotencyKey()));
     Function<String, Call<?>> resume = spec.resumeRequest();
     // A resume request is a request of its own (its body differs): it gets its own idempotency key.
-    Function<String, Request> resumeRequest = cursor -> eventStream(prepare(
-        Objects.requireNonNull(resume, "resumeRequest").apply(cursor).request(), requestOptions, null));
+    // It is null when the request sent cannot carry the cursor: then the stream is not resumed.
+    Function<String, @Nullable Request> resumeRequest = cursor -> {
+      Call<?> next = Objects.requireNonNull(resume, "resumeRequest").apply(cursor);
+      return next == null ? null : eventStream(prepare(next.request(), requestOptions, null));
+    };
     JsonAdapter<T> adapter = SessionkitMoshi.adapter(spec.eventType(), options.strictDecoding());
     return new Streams.Setup<>(engine, spec.rules(profile.errorParser()), adapter, request, resumeRequest,
         options.maxEventBytes(), requestOptions.maxRetries(), requestOptions.timeout());
