@@ -51,6 +51,12 @@ final class Imports {
         type(stream.eventType()).add("dev.sessionkit.core.EventStream").add("dev.sessionkit.core.spi.StreamSpec")
             .add("java.util.concurrent.Flow");
         if (stream.errorEnvelope()) add("dev.sessionkit.core.spi.ErrorEnvelope");
+        for (StreamModel.UnionSetter setter : stream.unionSetters()) {
+          type(setter.union());
+          for (StreamModel.UnionSetter.Case each : setter.cases()) type(each.variant());
+          if (setter.rewritesUnknown()) add("dev.sessionkit.core.spi.ModelSupport");
+          if (setter.nullable()) add("org.jspecify.annotations.Nullable");
+        }
       }
       for (OperationModel.Argument argument : operation.required()) type(argument.type());
       for (CheckModel check : operation.checks()) {

@@ -129,7 +129,7 @@ final class OperationReader {
     if (params != null) arguments.add(new OperationModel.Argument(params.className(), params.className(), "params"));
     StreamModel stream = streams.read(Extension.of(spec, at, extensions, "x-sessionkit-stream"), new StreamReader.Operation(
         operation.operationId, name, Text.camel(name, true), request, summary(operation), arguments, body, params, answer,
-        paging));
+        paging, Set.of("GET", "PUT", "DELETE").contains(method) || idempotencyHeader != null));
     return new OperationModel(name, Text.camel(name, true), operation.operationId, method, operation.path, request,
         doc(operation, request), summary(operation), all, required, params, body, answer.plain(), paramDocs,
         throwsDocs(at, operation), find(at, extensions, operation, name, answer.plain()), paging, stream,
