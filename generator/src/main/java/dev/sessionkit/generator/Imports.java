@@ -70,9 +70,10 @@ final class Imports {
       if (paging != null) {
         type(paging.itemType());
         add("dev.sessionkit.core.AutoPager").add("java.util.stream.Stream").add("dev.sessionkit.core.AsyncPager")
-            .add("dev.sessionkit.core.PageOf").add("dev.sessionkit.core.Pages");
+            .add("dev.sessionkit.core.PageOf").add("dev.sessionkit.core.Pages").add("org.jspecify.annotations.Nullable");
         if (paging.cursor() != null) add("dev.sessionkit.core.spi.CursorPages");
         if (paging.token() != null) add("dev.sessionkit.core.spi.TokenPages").add("java.util.Optional");
+        if (paging.offset() != null) add("dev.sessionkit.core.spi.OffsetPages");
       }
     }
     if (patterns) add("dev.sessionkit.core.spi.Checks").add("java.util.regex.Pattern");
