@@ -21,6 +21,7 @@ import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.qoder.model.SessionStatus;
 import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.TextBlock;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -143,10 +144,11 @@ class GeneratedAdaptersTest {
 
   @Test
   void aRecordBuiltWithoutARequiredValueThrowsOnlyWhenItIsRead() {
-    UserMessageEvent event = new UserMessageEvent("evt_3", "user.message", null, null, null, null, null, "x");
+    UserMessageEvent event = new UserMessageEvent("evt_3", "user.message", null, null, null, null, null,
+        new UserMessageContent.OfString("x"));
     MissingFieldException e = assertThrows(MissingFieldException.class, event::sessionId);
     assertEquals("session_id", e.path());
-    assertEquals("x", event.content());
+    assertEquals(new UserMessageContent.OfString("x"), event.content());
   }
 
   @Test

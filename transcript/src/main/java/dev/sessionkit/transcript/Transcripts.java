@@ -28,6 +28,7 @@ import dev.sessionkit.qoder.model.SpanModelRequestEndEvent;
 import dev.sessionkit.qoder.model.SpanModelRequestStartEvent;
 import dev.sessionkit.qoder.model.TerminatedEvent;
 import dev.sessionkit.qoder.model.TextBlock;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +151,7 @@ public final class Transcripts {
     @Override
     public @Nullable Entry apply(SessionEvent event) {
       if (event instanceof UserMessageEvent e) {
-        return new Entry.UserMessage(e.id(), instant(e.createdAt()), e.turnId(), e.content() == null ? "" : e.content(), e);
+        return new Entry.UserMessage(e.id(), instant(e.createdAt()), e.turnId(), text(e.content()), e);
       }
       if (event instanceof AgentMessageEvent e) {
         return new Entry.AgentMessage(e.id(), instant(e.createdAt()), e.turnId(), text(e.content()), e);
@@ -192,6 +193,13 @@ public final class Transcripts {
       SessionEvent.Unknown e = (SessionEvent.Unknown) event;
       Map<?, ?> fields = fields(e.raw());
       return new Entry.Unknown(string(fields, "id"), time(fields, "created_at"), string(fields, "turn_id"), e.type(), e.raw(), e);
+    }
+
+    /** A user message's text: the history's string, or the text of the stream's content blocks. */
+    private static String text(@Nullable UserMessageContent content) {
+      if (content instanceof UserMessageContent.OfString string) return string.value();
+      if (content instanceof UserMessageContent.OfContentBlockList blocks) return text(blocks.value());
+      return "";
     }
 
     private static String text(@Nullable List<ContentBlock> blocks) {
