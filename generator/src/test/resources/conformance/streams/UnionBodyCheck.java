@@ -51,6 +51,7 @@ public final class UnionBodyCheck {
 
   private static MockResponse cut(String body) {
     return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body)
+        .removeHeader("Content-Length").addHeader("Content-Length", body.length() + 4096)
         .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 

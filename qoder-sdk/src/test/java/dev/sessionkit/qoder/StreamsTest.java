@@ -73,9 +73,10 @@ class StreamsTest {
     return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body).build();
   }
 
-  /** A response whose connection is shut down after {@code body}: the stream is cut there. */
+  /** A response cut after {@code body}: it promises more, and the connection is shut down there. */
   private static MockResponse cut(String body) {
     return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body)
+        .removeHeader("Content-Length").addHeader("Content-Length", body.length() + 4096)
         .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build();
   }
 
