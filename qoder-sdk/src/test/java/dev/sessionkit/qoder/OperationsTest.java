@@ -117,7 +117,7 @@ class OperationsTest {
         op("listSessionEvents", c -> c.sessions().events(SESSION, EventListParams.builder().order(ListOrder.DESC)
                 .type("user.message,agent.message").createdAtGte(OffsetDateTime.parse("2026-05-18T00:00:00Z")).build()),
             "GET", "/sessions/" + SESSION + "/events?order=desc&type=user.message%2Cagent.message"
-                + "&created_at%5Bgte%5D=2026-05-18T00%3A00Z", null, 200, "listSessionEvents",
+                + "&created_at%5Bgte%5D=2026-05-18T00%3A00%3A00Z", null, 200, "listSessionEvents",
             r -> assertEquals(new UserMessageContent.OfString("Hello, this is a test message."),
                 ((UserMessageEvent) ((SessionEventList) r).data().get(0)).content())),
         op("sendEvents", c -> c.sessions().send(SESSION, SendEventsRequest.builder().events(List.of(

@@ -58,6 +58,7 @@ public final class ClientRuntime {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(options.baseUrl())
         .client(engine.okHttp())
+        .addConverterFactory(QueryTimes.FACTORY)
         .addConverterFactory(MoshiConverterFactory.create(SessionkitMoshi.moshi()))
         .validateEagerly(true)
         .build();
@@ -284,5 +285,23 @@ public final class ClientRuntime {
   @Override
   public String toString() {
     return "ClientRuntime(" + profile.serviceName() + ")";
+  }
+
+  /**
+   * Writes an {@code OffsetDateTime} query or header parameter as RFC 3339 always requires it, with
+   * its seconds ({@code 2026-05-18T00:00:00Z}); {@code OffsetDateTime.toString()}, which Retrofit
+   * would use, leaves zero seconds out ({@code 2026-05-18T00:00Z}), which a server checking RFC 3339
+   * refuses.
+   */
+  private static final class QueryTimes extends retrofit2.Converter.Factory {
+    static final QueryTimes FACTORY = new QueryTimes();
+
+    @Override
+    public retrofit2.@Nullable Converter<?, String> stringConverter(java.lang.reflect.Type type,
+        java.lang.annotation.Annotation[] annotations, Retrofit retrofit) {
+      if (type != java.time.OffsetDateTime.class) return null;
+      return (retrofit2.Converter<java.time.OffsetDateTime, String>)
+          java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME::format;
+    }
   }
 }
