@@ -41,10 +41,15 @@ public final class DriftCheck {
 
   /** The Retrofit interfaces of each SDK this project builds, by the name {@code --sdk} takes. */
   private static final Map<String, List<String>> SDK_APIS = Map.of(
-      "qoder", List.of("dev.sessionkit.qoder.internal.EventsApi"),
-      "piper", List.of("dev.sessionkit.piper.internal.SessionsApi", "dev.sessionkit.piper.internal.ScenariosApi"),
-      "pipecat", List.of("dev.sessionkit.pipecat.internal.SessionsApi"),
-      "agents-v2", List.of("dev.sessionkit.agents.internal.EventsApi"));
+      "qoder", List.of("dev.sessionkit.qoder.internal.EventsApi", "dev.sessionkit.qoder.internal.ThreadsApi",
+          "dev.sessionkit.qoder.internal.ResourcesApi", "dev.sessionkit.qoder.internal.AgentsApi",
+          "dev.sessionkit.qoder.internal.EnvironmentsApi"),
+      "piper", List.of("dev.sessionkit.piper.internal.SessionsApi", "dev.sessionkit.piper.internal.ScenariosApi",
+          "dev.sessionkit.piper.internal.ResponsesApi"),
+      "pipecat", List.of("dev.sessionkit.pipecat.internal.SessionsApi", "dev.sessionkit.pipecat.internal.SessionProxyApi",
+          "dev.sessionkit.pipecat.internal.AgentsApi"),
+      "agents-v2", List.of("dev.sessionkit.agents.internal.EventsApi", "dev.sessionkit.agents.internal.AliasSessionsApi",
+          "dev.sessionkit.agents.internal.AgentsApi"));
 
   private final Map<String, Type> operations;
 
@@ -62,7 +67,9 @@ public final class DriftCheck {
   /**
    * Returns a check for the operations of generated Retrofit interfaces: each method is an
    * operation (its name is the spec's operationId) whose body type is the {@code T} of its
-   * {@code Call<T>}.
+   * {@code Call<T>}. Methods without a JSON body to check are left out: those answering nothing
+   * ({@code Void}: a 204, HEAD, OPTIONS) and those that open a live stream or a download
+   * ({@code okhttp3.ResponseBody}: the stream's events are checked where they are decoded).
    */
   public static DriftCheck forApis(Class<?>... retrofitApis) {
     Map<String, Type> operations = new TreeMap<>();
@@ -71,7 +78,9 @@ public final class DriftCheck {
       for (Method method : api.getMethods()) {
         if (method.isDefault() || method.getDeclaringClass() != api) continue;
         if (!(method.getGenericReturnType() instanceof ParameterizedType call)) continue;
-        operations.put(method.getName(), call.getActualTypeArguments()[0]);
+        Type body = call.getActualTypeArguments()[0];
+        if (body == Void.class || body.getTypeName().equals("okhttp3.ResponseBody")) continue;
+        operations.put(method.getName(), body);
       }
     }
     return of(operations);
