@@ -30,6 +30,7 @@ public final class OptionalCollectionsCheck {
   public void theRecordSaysItsOptionalCollectionsAreNullUntilSet(Conformance c) {
     String record = c.source(AgentUpdate.class);
     assertTrue(record.contains("@Nullable List<String> tools"), record);
-    assertTrue(record.contains("(null until set, and then not sent; set it empty to send it empty)"), record);
+    assertTrue(record.contains("(optional: {@code null} when absent or not set, and then not sent; set it empty to send "
+        + "it empty)"), record);
   }
 }
