@@ -7,13 +7,11 @@ import com.squareup.moshi.JsonWriter;
 import dev.sessionkit.core.json.DriftListener;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.OpenEnum;
+import dev.sessionkit.core.internal.json.MissingPaths;
+import dev.sessionkit.core.internal.json.NullableValuesAdapter;
 import dev.sessionkit.errors.MissingFieldException;
 import java.io.IOException;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -36,8 +34,6 @@ public final class ModelSupport {
   /** How many records with missing fields are remembered at most; the oldest are forgotten first. */
   static final int LIMIT = 4096;
 
-  private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
-  private static final Map<Key, String> PATHS = new LinkedHashMap<>();
 
   private ModelSupport() {}
 
@@ -296,54 +292,6 @@ public final class ModelSupport {
     return new NullableValuesAdapter<>(values);
   }
 
-  private static final class NullableValuesAdapter<V> extends JsonAdapter<Map<String, @Nullable V>> {
-    private final JsonAdapter<V> values;
-
-    NullableValuesAdapter(JsonAdapter<V> values) {
-      this.values = values;
-    }
-
-    @Override
-    public @Nullable Map<String, @Nullable V> fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) return reader.nextNull();
-      Map<String, @Nullable V> map = new LinkedHashMap<>();
-      reader.beginObject();
-      while (reader.hasNext()) {
-        String name = reader.nextName();
-        V value = values.fromJson(reader);
-        if (map.containsKey(name)) {
-          throw new JsonDataException("Map key '" + name + "' has multiple values at path " + reader.getPath());
-        }
-        map.put(name, value);
-      }
-      reader.endObject();
-      return map;
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable Map<String, @Nullable V> map) throws IOException {
-      if (map == null) {
-        writer.nullValue();
-        return;
-      }
-      writer.beginObject();
-      for (Map.Entry<String, @Nullable V> entry : map.entrySet()) {
-        writer.name(entry.getKey());
-        if (entry.getValue() == null) {
-          writeNull(writer);
-        } else {
-          values.toJson(writer, entry.getValue());
-        }
-      }
-      writer.endObject();
-    }
-
-    @Override
-    public String toString() {
-      return "JsonAdapter(Map<String, " + values + " or null>)";
-    }
-  }
-
   /** The path of the object {@code reader} is inside, before its {@code endObject()} (see {@link #missingFields}). */
   static String objectPath(JsonReader reader, String[] names, int last) {
     return objectPath(reader, "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : ""));
@@ -362,15 +310,7 @@ public final class ModelSupport {
 
   /** Remembers that {@code record}, decoded at {@code objectPath}, lacks required fields. */
   public static void remember(Object record, String objectPath) {
-    synchronized (PATHS) {
-      expunge();
-      PATHS.put(new Key(record, QUEUE), objectPath);
-      if (PATHS.size() > LIMIT) {
-        Iterator<Key> eldest = PATHS.keySet().iterator();
-        eldest.next();
-        eldest.remove();
-      }
-    }
+    MissingPaths.remember(record, objectPath, LIMIT);
   }
 
   /**
@@ -379,46 +319,12 @@ public final class ModelSupport {
    * {@code record} was decoded (and still remembered), else the bare name.
    */
   public static MissingFieldException missing(Object record, String name) {
-    String objectPath;
-    synchronized (PATHS) {
-      expunge();
-      objectPath = PATHS.get(new Key(record, null));
-    }
+    String objectPath = MissingPaths.pathOf(record);
     return new MissingFieldException(name, objectPath == null ? name : objectPath + "." + name);
   }
 
   /** How many records are remembered now; for tests. */
   static int remembered() {
-    synchronized (PATHS) {
-      expunge();
-      return PATHS.size();
-    }
-  }
-
-  private static void expunge() {
-    for (Object gone; (gone = QUEUE.poll()) != null; ) PATHS.remove(gone);
-  }
-
-  /** A weak reference compared by the identity of its referent. */
-  private static final class Key extends WeakReference<Object> {
-    private final int hash;
-
-    Key(Object referent, @Nullable ReferenceQueue<Object> queue) {
-      super(referent, queue);
-      this.hash = System.identityHashCode(referent);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      if (this == other) return true;
-      if (!(other instanceof Key key) || key.hash != hash) return false;
-      Object referent = get();
-      return referent != null && referent == key.get();
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
+    return MissingPaths.size();
   }
 }
