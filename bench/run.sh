@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every comparison of issues 12 and 19 on this machine and leaves the raw output in bench/target/results/.
+# Runs every comparison of issues 12, 18 and 19 on this machine and leaves the raw output in bench/target/results/.
 # Build first:  ./mvnw -B -q -pl bench -am package -DskipTests
 # Usage:        bench/run.sh [paging events, default 1000000] [CpuCompare rounds, default 15]
 # On 2 idle cores: a few minutes for decoding, about a minute per 1,000,000-event paging run (x16).
@@ -31,3 +31,6 @@ java -cp "$JAR" dev.sessionkit.bench.CpuCompare "$ROUNDS" 20000 | tee "$OUT/cpu-
 
 # 4. Live streams (issue 19): EventStream against a raw okhttp-sse loop, then latency.
 java -cp "$JAR" dev.sessionkit.bench.StreamCompare "$ROUNDS" 100000 3000 | tee "$OUT/stream-compare.txt"
+
+# 5. A write (issue 18): Qoder sendEvents (POST with a JSON body) through the client vs raw OkHttp + the same adapter.
+java -cp "$JAR" dev.sessionkit.bench.WriteCompare "$ROUNDS" 3000 | tee "$OUT/write-compare.txt"

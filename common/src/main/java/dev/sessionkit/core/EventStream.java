@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the calling thread as it is iterated. Close it when done: it holds a connection.
  *
  * <pre>{@code
- * try (EventStream<SessionEvent> events = client.sessions().streamEvents(sessionId)) {
+ * try (EventStream<SessionEvent> events = client.sessions().stream(sessionId)) {
  *   for (SessionEvent event : events) {
  *     System.out.println(event.type());
  *   }
