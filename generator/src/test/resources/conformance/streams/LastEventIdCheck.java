@@ -82,6 +82,12 @@ public final class LastEventIdCheck {
     assertEquals("e1", c.request().getHeaders().get("Last-Event-ID"));
   }
 
+  public void theStreamMethodsJavadocSaysWhatItSendsAsAParagraph(Conformance c) {
+    String source = c.source(dev.sessionkit.conformance.streams.last_event_id.SessionsService.class);
+    assertTrue(source.contains("   * <p>Sends {@code GET /sessions/{session_id}/events/stream} and reads its"), source);
+    assertFalse(source.contains("&lt;p&gt;"), "a paragraph tag, not its escaped text");
+  }
+
   public void theStreamChecksItsArgumentsAndTakesTheOptionalParameters(Conformance c) {
     c.server().enqueue(sse(""));
 

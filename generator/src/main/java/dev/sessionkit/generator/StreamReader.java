@@ -292,7 +292,7 @@ final class StreamReader {
     String summary = operation.summary().isEmpty() ? "Follows " + operation.name() + " live." : operation.summary();
     doc.addAll(Text.lines(summary));
     doc.add("");
-    StringBuilder how = new StringBuilder("<p>Sends `" + operation.request() + "`")
+    StringBuilder how = new StringBuilder("Sends `" + operation.request() + "`")
         .append(condition == null ? "" : " with `" + condition.property() + "` true"
             + (condition.union() == null ? "" : " (on whichever variant the body is)"))
         .append(" and reads its text/event-stream as it arrives, one ").append(eventType).append(" per event");
@@ -309,7 +309,10 @@ final class StreamReader {
           + " ends with a StreamInterruptedException whose lastEventId() is the last cursor received, to send with"
           + " the next request.");
     }
-    doc.addAll(Text.lines(how.toString()));
+    // The paragraph tag goes on after the text is escaped for Javadoc (which would show it as &lt;p&gt;).
+    List<String> howLines = Text.lines(how.toString());
+    howLines.set(0, "<p>" + howLines.get(0));
+    doc.addAll(howLines);
     List<String> lines = new ArrayList<>();
     for (String line : doc) lines.add(line.isEmpty() ? "" : " " + line);
     return lines;
