@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * String big = SessionIds.qoderSession(100_000);     // "sess_sandbox_100000"
+ * String copy = SessionIds.qoderSession(100, 7);     // "sess_sandbox_100_7": another session of 100 events
  * String run = SessionIds.piperSession(12);          // "00000000-0000-4000-a000-000000000012"
  * }</pre>
  */
@@ -40,8 +41,9 @@ public final class SessionIds {
   /** The largest generated session: 100 million events. */
   public static final int MAX_EVENTS = 100_000_000;
 
-  private static final Pattern QODER = Pattern.compile("sess_sandbox_(\\d{1,9})");
-  private static final Pattern AGENTS = Pattern.compile("ase_sandbox_(\\d{1,9})");
+  // The size, then optionally _<copy>: many distinct sessions of one size (their content differs by id).
+  private static final Pattern QODER = Pattern.compile("sess_sandbox_(\\d{1,9})(?:_\\d{1,9})?");
+  private static final Pattern AGENTS = Pattern.compile("ase_sandbox_(\\d{1,9})(?:_\\d{1,9})?");
   private static final Pattern PIPER = Pattern.compile("00000000-0000-4000-a000-(\\d{12})");
   private static final Pattern PIPECAT = Pattern.compile("00000000-0000-4000-b000-(\\d{12})");
 
@@ -50,6 +52,23 @@ public final class SessionIds {
   /** Returns the id of the generated Qoder session with {@code events} events: {@code sess_sandbox_<events>}. */
   public static String qoderSession(int events) {
     return "sess_sandbox_" + checked(events);
+  }
+
+  /**
+   * Returns the id of generated Qoder session number {@code copy} with {@code events} events,
+   * {@code sess_sandbox_<events>_<copy>}: as many distinct sessions of one size as an export needs,
+   * each with its own event ids and content.
+   */
+  public static String qoderSession(int events, int copy) {
+    return qoderSession(events) + "_" + checkedCopy(copy);
+  }
+
+  /**
+   * Returns the key of generated Agents API v2 session number {@code copy} (of agent {@link #AGENTS_AGENT})
+   * with {@code events} events, {@code ase_sandbox_<events>_<copy>}; see {@link #qoderSession(int, int)}.
+   */
+  public static String agentsSession(int events, int copy) {
+    return agentsSession(events) + "_" + checkedCopy(copy);
   }
 
   /** Returns the key of the generated Agents API v2 session (of agent {@link #AGENTS_AGENT}) with {@code events} events. */
@@ -92,6 +111,11 @@ public final class SessionIds {
     if (!m.matches()) return OptionalInt.empty();
     long n = Long.parseLong(m.group(1));
     return n <= MAX_EVENTS ? OptionalInt.of((int) n) : OptionalInt.empty();
+  }
+
+  private static int checkedCopy(int copy) {
+    if (copy < 0 || copy > 999_999_999) throw new IllegalArgumentException("copy must be between 0 and 999999999 (got " + copy + ")");
+    return copy;
   }
 
   private static int checked(int events) {

@@ -1,6 +1,7 @@
 package dev.sessionkit.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,5 +183,16 @@ class OtherVendorsFakeTest {
     assertEquals("http://127.0.0.1:" + sandbox.port() + "/api/v1/cloud/", env.get("QODER_BASE_URL"));
     assertEquals("http://127.0.0.1:" + sandbox.port() + "/v1/", env.get("PIPECAT_BASE_URL"));
     assertEquals(SessionIds.PIPER_ORG, env.get("PIPER_ORG_ID"));
+  }
+
+  @Test
+  void agentsNumberedCopiesOfOneSizeAreDistinctSessions() throws Exception {
+    List<Map<String, Object>> one = agents("agt_sandbox", SessionIds.agentsSession(12, 1), "limit=100").list("events");
+    List<Map<String, Object>> two = agents("agt_sandbox", SessionIds.agentsSession(12, 2), "limit=100").list("events");
+
+    assertEquals(12, one.size());
+    assertEquals(12, two.size());
+    assertEquals("ase_sandbox_12_2", two.get(0).get("session_key"));
+    assertNotEquals(one.get(0).get("id"), two.get(0).get("id"));
   }
 }

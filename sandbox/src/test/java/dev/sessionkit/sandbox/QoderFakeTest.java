@@ -162,4 +162,17 @@ class QoderFakeTest {
   static List<Map<String, Object>> data(Map<String, Object> page) {
     return (List<Map<String, Object>>) page.get("data");
   }
+
+  @Test
+  void numberedCopiesOfOneSizeAreDistinctSessionsOfThatSize() throws Exception {
+    List<Map<String, Object>> one = data(get(SessionIds.qoderSession(30, 1), "limit=100").json());
+    List<Map<String, Object>> two = data(get(SessionIds.qoderSession(30, 2), "limit=100").json());
+
+    assertEquals("sess_sandbox_30_1", SessionIds.qoderSession(30, 1));
+    assertEquals(30, one.size());
+    assertEquals(30, two.size());
+    assertEquals("sess_sandbox_30_2", two.get(0).get("session_id"));
+    assertFalse(one.get(0).get("id").equals(two.get(0).get("id")), "each copy has its own event ids");
+    assertEquals(30, SessionIds.qoderSize("sess_sandbox_30_2").getAsInt());
+  }
 }
