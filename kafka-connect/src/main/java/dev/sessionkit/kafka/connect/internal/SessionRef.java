@@ -4,7 +4,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -56,13 +56,17 @@ public record SessionRef(String vendor, @Nullable String agent, String id) imple
   }
 
   /**
-   * Returns the Connect source partition: the vendor, the session and, if it has one, the agent, in
-   * that order. The order is part of the contract: Connect stores and finds an offset by the bytes of
-   * its partition as the offset converter writes them, so a partition read back with its keys in
-   * another order (a hash map's) would not find the offset its records committed.
+   * Returns the Connect source partition: the vendor, the session and, if it has one, the agent.
+   *
+   * <p>Its keys iterate in the order of a {@link HashMap} of default capacity, and that is part of
+   * the contract: Connect stores and finds an offset by the bytes of its partition as the offset
+   * converter writes them, in the map's iteration order, and where it reads partitions back (the
+   * offsets REST API, a reset) its JSON converter rebuilds them as such a {@code HashMap} before it
+   * writes them again. A partition in any other order (a {@code Map.of}'s, random per JVM, or an
+   * insertion order) would not find the offset its records committed.
    */
   public Map<String, String> partition() {
-    Map<String, String> partition = new LinkedHashMap<>();
+    Map<String, String> partition = new HashMap<>();
     partition.put(VENDOR, vendor);
     partition.put(SESSION, id);
     if (agent != null) partition.put(AGENT, agent);
