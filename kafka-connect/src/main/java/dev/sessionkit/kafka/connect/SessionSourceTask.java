@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -33,6 +36,7 @@ public final class SessionSourceTask extends SourceTask {
   private final Supplier<List<VendorDescriptor>> installed;
   private final Object idle = new Object();
   private volatile Exporter exporter;
+  private volatile ExecutorService fetchers;
   private volatile boolean stopping;
 
   /** Creates the task; Connect calls this. */
@@ -80,8 +84,20 @@ public final class SessionSourceTask extends SourceTask {
         throw new ConnectException(session + ": its stored offset is not one of this connector's: " + e.getMessage());
       }
     }
+    int concurrency = config.fetchConcurrency();
+    if (concurrency > 1) {
+      // Named after the task's thread (Connect's task-thread-<connector>-<task>), so a thread dump shows whose they are.
+      String owner = Thread.currentThread().getName();
+      AtomicInteger count = new AtomicInteger();
+      fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
+        Thread thread = new Thread(runnable, owner + "-fetch-" + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
     exporter = new Exporter(sources, positions, new Records(config), config.batchSize(),
-        Duration.ofMillis(config.pollIntervalMs()), Duration.ofMillis(config.backoffMaxMs()), System::nanoTime);
+        Duration.ofMillis(config.pollIntervalMs()), Duration.ofMillis(config.backoffMaxMs()), System::nanoTime,
+        concurrency, fetchers);
   }
 
   /**
@@ -112,6 +128,8 @@ public final class SessionSourceTask extends SourceTask {
     stopping = true;
     Exporter running = exporter;
     if (running != null) running.stop();
+    ExecutorService pool = fetchers;
+    if (pool != null) pool.shutdown(); // fetches in flight finish; their pages are read again by the next task
     synchronized (idle) {
       idle.notifyAll();
     }

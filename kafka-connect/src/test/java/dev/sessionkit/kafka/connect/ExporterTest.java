@@ -63,7 +63,7 @@ class ExporterTest {
   }
 
   @Test
-  void exportsASessionsEventsInOrderWithTheNextPagesCursorAsTheOffsetOfEachPagesLastEvent() {
+  void exportsASessionsEventsInOrderWithTheNextPagesCursorAsTheOffsetOfEachPagesLastEvent() throws Exception {
     mem.events("s1", 7);
     List<SourceRecord> records = exporter(Map.of(s1, Position.START)).poll().records();
 
@@ -87,7 +87,7 @@ class ExporterTest {
   }
 
   @Test
-  void aRestartedExportReadsTheStoredPageAgainAndGoesOnAfterTheLastCommittedEvent() {
+  void aRestartedExportReadsTheStoredPageAgainAndGoesOnAfterTheLastCommittedEvent() throws Exception {
     mem.events("s1", 7);
     SourceRecord committed = exporter(Map.of(s1, Position.START)).poll().records().get(4);
     mem.fetches.clear();
@@ -100,7 +100,7 @@ class ExporterTest {
   }
 
   @Test
-  void aCaughtUpSessionIsReadAgainAfterThePollIntervalForTheEventsAddedSince() {
+  void aCaughtUpSessionIsReadAgainAfterThePollIntervalForTheEventsAddedSince() throws Exception {
     mem.events("s1", 4);
     Exporter exporter = exporter(Map.of(s1, Position.START));
     assertEquals(4, exporter.poll().records().size());
@@ -114,7 +114,7 @@ class ExporterTest {
   }
 
   @Test
-  void aRateLimitPausesThatVendorForItsRetryAfterWhileTheOtherVendorGoesOn() {
+  void aRateLimitPausesThatVendorForItsRetryAfterWhileTheOtherVendorGoesOn() throws Exception {
     mem.events("s1", 2);
     other.events("s2", 2);
     mem.fault = at -> mem.fetches.size() == 1
@@ -131,7 +131,7 @@ class ExporterTest {
   }
 
   @Test
-  void anOutageBacksOffLongerEachTimeUpToTheLongestBackoff() {
+  void anOutageBacksOffLongerEachTimeUpToTheLongestBackoff() throws Exception {
     props.put("backoff.max.ms", "3000");
     mem.events("s1", 2);
     mem.fault = at -> new ServerException(503, new ErrorDetails(null, "unavailable", null), null, Headers.of(), null, 3, null);
@@ -149,7 +149,7 @@ class ExporterTest {
   }
 
   @Test
-  void aPageThatCannotBeReadFailsNamingTheVendorTheSessionAndTheCursor() {
+  void aPageThatCannotBeReadFailsNamingTheVendorTheSessionAndTheCursor() throws Exception {
     mem.events("s1", 7);
     mem.fault = at -> at.equals("s1@3")
         ? new DecodingException("the response of listEvents is not valid JSON at $.data", null, 200, "req_9", "{", 1)
@@ -163,7 +163,7 @@ class ExporterTest {
   }
 
   @Test
-  void aStoredPageThatNoLongerHoldsTheExportedEventFailsInsteadOfSkipping() {
+  void aStoredPageThatNoLongerHoldsTheExportedEventFailsInsteadOfSkipping() throws Exception {
     mem.events("s1", 7);
     Exporter exporter = exporter(Map.of(s1, new Position("3", 2, 5, "s1-9")));
 
@@ -174,7 +174,7 @@ class ExporterTest {
   }
 
   @Test
-  void aStoredPageWithFewerEventsThanWereExportedFromItFails() {
+  void aStoredPageWithFewerEventsThanWereExportedFromItFails() throws Exception {
     mem.events("s1", 4);
     ConnectException e = assertThrows(ConnectException.class, exporter(Map.of(s1, new Position("3", 2, 5, null)))::poll);
     assertEquals("mem session s1: the page at cursor 3 holds 1 event, but 2 were exported from it before; nothing is"
@@ -182,7 +182,7 @@ class ExporterTest {
   }
 
   @Test
-  void aPageThatNamesItselfAsTheNextOneFails() {
+  void aPageThatNamesItselfAsTheNextOneFails() throws Exception {
     mem.events("s1", 7);
     mem.loopingCursor = true;
     ConnectException e = assertThrows(ConnectException.class, exporter(Map.of(s1, new Position("3", 0, 3, null)))::poll);
@@ -190,7 +190,7 @@ class ExporterTest {
   }
 
   @Test
-  void theEntriesOfOneEventKeepTheOffsetBeforeItUntilItsLastEntry() {
+  void theEntriesOfOneEventKeepTheOffsetBeforeItUntilItsLastEntry() throws Exception {
     mem.entriesPerEvent = 2;
     mem.events("s1", 2);
     List<SourceRecord> records = exporter(Map.of(s1, Position.START)).poll().records();
@@ -204,7 +204,7 @@ class ExporterTest {
   }
 
   @Test
-  void anEventTheMappingIgnoresGivesNoRecordButKeepsItsPosition() {
+  void anEventTheMappingIgnoresGivesNoRecordButKeepsItsPosition() throws Exception {
     mem.sessions.put("s1", List.of("s1-0", "ignored-1", "s1-2"));
     List<SourceRecord> records = exporter(Map.of(s1, Position.START)).poll().records();
 
@@ -213,7 +213,7 @@ class ExporterTest {
   }
 
   @Test
-  void inRawFormatEachEventIsOneRecordOfItsJson() {
+  void inRawFormatEachEventIsOneRecordOfItsJson() throws Exception {
     props.put("value.format", "raw");
     mem.events("s1", 2);
     List<SourceRecord> records = exporter(Map.of(s1, Position.START)).poll().records();
@@ -223,7 +223,7 @@ class ExporterTest {
   }
 
   @Test
-  void aPollStopsAtTheBatchSizeAfterAWholePageAndTakesTheSessionsInTurn() {
+  void aPollStopsAtTheBatchSizeAfterAWholePageAndTakesTheSessionsInTurn() throws Exception {
     props.put("batch.size", "4");
     mem.events("s1", 9);
     other.events("s2", 9);
@@ -232,5 +232,42 @@ class ExporterTest {
 
     assertEquals(6, batch.records().size(), "two whole pages of 3");
     assertEquals(List.of("s1-2", "s2-2"), events(batch.pageEnds()));
+  }
+
+  @Test
+  void pagesOfDifferentSessionsAreFetchedAtOnceAndEachSessionStaysInOrder() throws Exception {
+    props.put("vendor.mem.sessions", "a,b,c");
+    for (String session : List.of("a", "b", "c")) mem.events(session, 7);
+    java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(3);
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    mem.fault = at -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      together.countDown();
+      try {
+        together.await(2, java.util.concurrent.TimeUnit.SECONDS); // the first three fetches meet here
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      inFlight.decrementAndGet();
+      return null;
+    };
+    SourceConfig config = new SourceConfig(props, List.<VendorDescriptor>of(mem, other));
+    Map<SessionRef, Position> positions = new LinkedHashMap<>();
+    for (String session : List.of("a", "b", "c")) positions.put(new SessionRef("mem", null, session), Position.START);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      Exporter exporter = new Exporter(Map.of("mem", config.open("mem")), positions, new Records(config), 100,
+          Duration.ofSeconds(5), Duration.ofSeconds(60), clock::get, 3, pool);
+      List<SourceRecord> records = exporter.poll().records();
+
+      assertEquals(3, most.get(), "three fetches in flight at once");
+      for (String session : List.of("a", "b", "c")) {
+        assertEquals(List.of(session + "-0", session + "-1", session + "-2", session + "-3", session + "-4", session + "-5",
+            session + "-6"), events(records.stream().filter(r -> r.key().equals(session)).toList()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

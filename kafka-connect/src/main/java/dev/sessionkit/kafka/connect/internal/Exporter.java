@@ -14,21 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The work of one task: its sessions, each at its {@link Position}, read a page at a time in turn.
- * {@link #poll()} reads whole pages of the sessions that are ready until it holds a batch; a session
+ * {@link #poll()} reads whole pages of the sessions that are ready until it holds a batch (the pages
+ * of several sessions fetched at once, up to the fetch concurrency); a session
  * with no newer events waits the poll interval before its last page is read again; a vendor that
  * rate-limits or fails beyond the SDK's retries pauses (all of its sessions) and backs off, while the
  * other vendors go on; a page that cannot be read, or that contradicts what was exported from it
  * before, fails the task with a message that names the vendor, the session and the cursor.
  *
- * <p>Not thread-safe: a task calls it from its one thread ({@link #stop()} excepted).
+ * <p>Not thread-safe: a task calls it from its one thread ({@link #stop()} excepted); only the
+ * sources' {@code page} calls run on the fetch threads.
  */
 public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -43,6 +50,8 @@ public final class Exporter {
   private final long pollIntervalNanos;
   private final long backoffMaxMs;
   private final LongSupplier nanoTime;
+  private final int concurrency;
+  private final @Nullable ExecutorService fetchers;
   private final ArrayDeque<State> ready = new ArrayDeque<>();
   private final PriorityQueue<State> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.readyAt, b.readyAt));
   private final Map<String, Backoff> backoffs = new HashMap<>();
@@ -50,12 +59,25 @@ public final class Exporter {
 
   /**
    * Creates the export of {@code positions}' sessions (each from its position), read with the
-   * {@code sources} of their vendors.
+   * {@code sources} of their vendors, sequentially.
    *
    * @param nanoTime the clock (System::nanoTime); tests pass their own
    */
   public Exporter(Map<String, SessionSource> sources, Map<SessionRef, Position> positions, Records records, int batchSize,
       Duration pollInterval, Duration backoffMax, LongSupplier nanoTime) {
+    this(sources, positions, records, batchSize, pollInterval, backoffMax, nanoTime, 1, null);
+  }
+
+  /**
+   * Creates the export of {@code positions}' sessions, fetching up to {@code concurrency} pages of
+   * different sessions at a time on {@code fetchers} (its owner shuts it down).
+   */
+  public Exporter(Map<String, SessionSource> sources, Map<SessionRef, Position> positions, Records records, int batchSize,
+      Duration pollInterval, Duration backoffMax, LongSupplier nanoTime, int concurrency, @Nullable ExecutorService fetchers) {
+    if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1 (got " + concurrency + ")");
+    if (concurrency > 1 && fetchers == null) throw new IllegalArgumentException("fetchers == null with concurrency " + concurrency);
+    this.concurrency = concurrency;
+    this.fetchers = fetchers;
     this.sources = Map.copyOf(sources);
     this.records = Objects.requireNonNull(records, "records == null");
     this.batchSize = batchSize;
@@ -72,50 +94,101 @@ public final class Exporter {
 
   /**
    * Returns the records of the whole pages read from the sessions that are ready, at least
-   * {@code batchSize} of them when that many are there; empty when no session had a new event.
+   * {@code batchSize} of them when that many are there; empty when no session had a new event. Pages
+   * of different sessions are fetched up to the fetch concurrency at a time; a session never has two
+   * fetches in flight, so its events stay in order.
    *
    * @throws ConnectException when a page cannot be read (other than by a rate limit or an outage) or
    *     contradicts what was exported from it before; the message names the vendor, the session and the cursor
+   * @throws InterruptedException when the thread is interrupted while a fetch is in flight
    */
-  public Batch poll() {
+  public Batch poll() throws InterruptedException {
     List<SourceRecord> out = new ArrayList<>();
     List<SourceRecord> pageEnds = new ArrayList<>();
-    long now = nanoTime.getAsLong();
-    while (!waiting.isEmpty() && waiting.peek().readyAt <= now) ready.add(waiting.poll());
-    int idle = 0; // states taken in a row that gave no page: once all were, nothing else is ready
-    while (out.size() < batchSize && !ready.isEmpty() && idle < ready.size() && !stopping) {
-      State state = ready.poll();
-      Backoff backoff = backoffs.get(state.session.vendor());
-      if (backoff != null && backoff.until > nanoTime.getAsLong()) {
-        ready.add(state);
-        idle++;
-        continue;
-      }
-      SessionSource.EventPage page;
-      try {
-        page = sources.get(state.session.vendor()).page(state.session, state.position.cursor());
-      } catch (RateLimitException | ServerException | ApiConnectionException e) {
-        backOff(state, e);
-        ready.add(state);
-        idle++;
-        continue;
-      } catch (RuntimeException e) {
-        throw new ConnectException(state.session + ": " + state.position.describeCursor() + " could not be read: "
-            + e.getMessage(), e);
-      }
-      backoffs.remove(state.session.vendor());
-      idle = 0;
-      int before = out.size();
-      read(state, page, out);
-      if (out.size() > before) pageEnds.add(out.get(out.size() - 1));
-      if (page.nextCursor() != null) {
-        ready.add(state);
-      } else {
-        state.readyAt = nanoTime.getAsLong() + pollIntervalNanos;
-        waiting.add(state);
+    while (out.size() < batchSize && !stopping) {
+      long now = nanoTime.getAsLong();
+      while (!waiting.isEmpty() && waiting.peek().readyAt <= now) ready.add(waiting.poll());
+      List<State> round = pick(now);
+      if (round.isEmpty()) break;
+      List<Object> outcomes = fetch(round);
+      for (int i = 0; i < round.size(); i++) {
+        State state = round.get(i);
+        Object outcome = outcomes.get(i);
+        if (outcome instanceof RateLimitException || outcome instanceof ServerException
+            || outcome instanceof ApiConnectionException) {
+          backOff(state, (RuntimeException) outcome);
+          ready.add(state);
+          continue;
+        }
+        if (outcome instanceof RuntimeException e) {
+          if (stopping) { // a fetch cut short by the task's stop: read again by the next task
+            ready.add(state);
+            continue;
+          }
+          throw new ConnectException(state.session + ": " + state.position.describeCursor() + " could not be read: "
+              + e.getMessage(), e);
+        }
+        SessionSource.EventPage page = (SessionSource.EventPage) outcome;
+        backoffs.remove(state.session.vendor());
+        int before = out.size();
+        read(state, page, out);
+        if (out.size() > before) pageEnds.add(out.get(out.size() - 1));
+        if (page.nextCursor() != null) {
+          ready.add(state);
+        } else {
+          state.readyAt = nanoTime.getAsLong() + pollIntervalNanos;
+          waiting.add(state);
+        }
       }
     }
     return new Batch(out, pageEnds);
+  }
+
+  /** Takes up to the fetch concurrency of ready sessions whose vendor is not paused, in turn. */
+  private List<State> pick(long now) {
+    List<State> round = new ArrayList<>(concurrency);
+    List<State> paused = new ArrayList<>();
+    while (round.size() < concurrency && !ready.isEmpty()) {
+      State state = ready.poll();
+      Backoff backoff = backoffs.get(state.session.vendor());
+      if (backoff != null && backoff.until > now) paused.add(state);
+      else round.add(state);
+    }
+    ready.addAll(paused);
+    return round;
+  }
+
+  /** Fetches the page of each state, at once when there is one, else on the fetch threads; a failure is its outcome. */
+  private List<Object> fetch(List<State> round) throws InterruptedException {
+    List<Object> outcomes = new ArrayList<>(round.size());
+    if (round.size() == 1 || fetchers == null) {
+      for (State state : round) outcomes.add(fetchOne(state));
+      return outcomes;
+    }
+    List<Future<Object>> futures = new ArrayList<>(round.size());
+    try {
+      for (State state : round) futures.add(fetchers.submit(() -> fetchOne(state)));
+      for (Future<Object> future : futures) {
+        try {
+          outcomes.add(future.get());
+        } catch (ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+    } catch (RejectedExecutionException stopped) { // the task stopped between two rounds
+      while (outcomes.size() < round.size()) outcomes.add(stopped);
+    } finally {
+      for (Future<Object> future : futures) future.cancel(false);
+    }
+    return outcomes;
+  }
+
+  private Object fetchOne(State state) {
+    try {
+      return sources.get(state.session.vendor()).page(state.session, state.position.cursor());
+    } catch (RuntimeException e) {
+      return e;
+    }
   }
 
   /** Returns how long until a session may have something to read: 0 when one is ready now. */
@@ -229,7 +302,7 @@ public final class Exporter {
 
     State(SessionRef session, Position position) {
       this.session = session;
-      this.partition = session.partition(); // in its order: see SessionRef.partition()
+      this.partition = session.partition(); // kept as it is: its key order matters (SessionRef.partition())
       this.position = position;
     }
   }

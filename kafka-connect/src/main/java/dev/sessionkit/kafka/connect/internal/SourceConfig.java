@@ -36,6 +36,8 @@ public final class SourceConfig extends AbstractConfig {
   public static final String DISCOVERY_INTERVAL_MS = "discovery.interval.ms";
   /** How many events to ask for a page. */
   public static final String PAGE_SIZE = "page.size";
+  /** How many pages of different sessions a task fetches at a time. */
+  public static final String FETCH_CONCURRENCY = "fetch.concurrency";
   /** How many records one poll returns at least, in whole pages, when that many are ready. */
   public static final String BATCH_SIZE = "batch.size";
   /** The longest a vendor's sessions pause after a rate limit or an outage. */
@@ -112,6 +114,11 @@ public final class SourceConfig extends AbstractConfig {
         "How many records one poll of a task gathers before it returns them, in whole pages (a page is never"
             + " split between two polls, so a transaction per poll holds whole pages).",
         GENERAL, ++order, Width.SHORT, "Batch size");
+    def.define(FETCH_CONCURRENCY, Type.INT, 4, ConfigDef.Range.between(1, 64), Importance.LOW,
+        "How many pages of different sessions a task fetches at a time (each session's pages one after the"
+            + " other, so its events stay in order). A vendor's latency, not Kafka, bounds a task that fetches"
+            + " one page at a time; a vendor's rate limit bounds how high this should go.",
+        GENERAL, ++order, Width.SHORT, "Fetch concurrency");
     def.define(BACKOFF_MAX_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
         "The longest pause, in milliseconds, of a vendor's sessions after the vendor rate-limits or fails"
             + " (429, 5xx, no connection) beyond the SDK's own retries. Pauses start at 1 s or the vendor's"
@@ -228,6 +235,11 @@ public final class SourceConfig extends AbstractConfig {
   /** Returns {@value #BATCH_SIZE}. */
   public int batchSize() {
     return getInt(BATCH_SIZE);
+  }
+
+  /** Returns {@value #FETCH_CONCURRENCY}. */
+  public int fetchConcurrency() {
+    return getInt(FETCH_CONCURRENCY);
   }
 
   /** Returns {@value #BACKOFF_MAX_MS}. */
