@@ -56,6 +56,7 @@ public final class SessionSourceConnector extends SourceConnector {
 
   private final Supplier<List<VendorDescriptor>> installed;
   private Map<String, String> props = Map.of();
+  private List<String> vendors = List.of();
   private Discovery discovery;
 
   /** Creates the connector; Connect calls this. */
@@ -83,6 +84,7 @@ public final class SessionSourceConnector extends SourceConnector {
   public void start(Map<String, String> props) {
     SourceConfig config = config(props, installed.get());
     this.props = Map.copyOf(props);
+    this.vendors = config.vendors();
     List<SessionRef> named = new ArrayList<>();
     Map<String, SessionSource> listing = new LinkedHashMap<>();
     for (String vendor : config.vendors()) {
@@ -107,14 +109,17 @@ public final class SessionSourceConnector extends SourceConnector {
   /**
    * Deals the sessions found so far over at most {@code maxTasks} tasks (none without a session). Each
    * task's configuration is the connector's, under the same keys (so that a credential given through a
-   * config provider stays a placeholder in what Connect stores and returns), plus its sessions.
+   * config provider stays a placeholder in what Connect stores and returns), with its own sessions in
+   * place of the connector's named ones.
    */
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<List<SessionRef>> groups = Assignment.spread(discovery.sessions(), maxTasks);
+    Map<String, String> shared = new HashMap<>(props);
+    for (String vendor : vendors) shared.remove(SourceConfig.sessionsKey(vendor));
     List<Map<String, String>> configs = new ArrayList<>(groups.size());
     for (List<SessionRef> group : groups) {
-      Map<String, String> config = new HashMap<>(props);
+      Map<String, String> config = new HashMap<>(shared);
       config.put(SourceConfig.TASK_SESSIONS, group.stream().map(SessionRef::encode).collect(Collectors.joining(",")));
       configs.add(config);
     }

@@ -92,6 +92,7 @@ class SessionSourceConnectorTest {
     assertEquals("agents-v2:agt_1/ase_2,named:s2", tasks.get(1).get("task.sessions"));
     assertEquals("${file:/s:named}", tasks.get(0).get("vendor.named.credential"), "the same key, so Connect keeps its placeholder");
     assertEquals(5, one.size(), "no task without a session");
+    assertTrue(!tasks.get(0).containsKey("vendor.named.sessions"), "a task has its own sessions, not the connector's list");
   }
 
   @Test

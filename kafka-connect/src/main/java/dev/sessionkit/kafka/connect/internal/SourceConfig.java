@@ -110,9 +110,11 @@ public final class SourceConfig extends AbstractConfig {
         "How many events to ask for each page; empty for what the SDK asks for (the spec's maximum where it"
             + " has one). Ignored for a vendor whose history operation takes no page size.",
         GENERAL, ++order, Width.SHORT, "Page size");
-    def.define(BATCH_SIZE, Type.INT, 1_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+    def.define(BATCH_SIZE, Type.INT, 5_000, ConfigDef.Range.atLeast(1), Importance.LOW,
         "How many records one poll of a task gathers before it returns them, in whole pages (a page is never"
-            + " split between two polls, so a transaction per poll holds whole pages).",
+            + " split between two polls, so a transaction per poll holds whole pages). With exactly-once"
+            + " delivery and transaction.boundary=poll each poll is a transaction, whose commit costs a few"
+            + " round trips to the broker: larger batches mean fewer commits.",
         GENERAL, ++order, Width.SHORT, "Batch size");
     def.define(FETCH_CONCURRENCY, Type.INT, 4, ConfigDef.Range.between(1, 64), Importance.LOW,
         "How many pages of different sessions a task fetches at a time (each session's pages one after the"
