@@ -15,6 +15,7 @@ import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
+import dev.sessionkit.transcript.Transcripts;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,18 +104,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("-> " + agentCount + " events over 3 pages: " + agentTypes);
 
     out.println();
-    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript)");
-    heading(out, "Qoder", "Transcripts.fromQoder(id, qoder.sessions().iterateEvents(id))", "a session, streamed page by page");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.fromQoder(SessionIds.qoderSession(15),
-        qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
-    heading(out, "Piper", "Transcripts.from(piper.sessions().events(org, session))", "runs, with each run's exact cost");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(runs), 3);
-    heading(out, "Pipecat Cloud", "Transcripts.from(agent, pipecat.sessions().get(agent, session))", "start, completion, resource samples");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(SessionIds.PIPECAT_DOCUMENTED_AGENT, details), 3);
-    heading(out, "Agents API v2", "Transcripts.from(agent, session, agents.sessions().events(agent, session))",
+    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript), as each spec declares it");
+    heading(out, "Qoder", "Transcripts.of(\"qoder\").session(id).pages(qoder.sessions().iterateEvents(id))",
+        "a session, streamed page by page");
+    TranscriptCommand.summary(out, Transcripts.of("qoder").session(SessionIds.qoderSession(15))
+        .pages(qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
+    heading(out, "Piper", "Transcripts.of(\"piper\").events(piper.sessions().events(org, session))",
+        "runs, with each run's exact cost");
+    TranscriptCommand.summary(out, Transcripts.of("piper").events(runs).stream(), 3);
+    heading(out, "Pipecat Cloud", "Transcripts.of(\"pipecat\").agent(agent).events(pipecat.sessions().get(agent, session))",
+        "start, completion, resource samples");
+    TranscriptCommand.summary(out, Transcripts.of("pipecat").agent(SessionIds.PIPECAT_DOCUMENTED_AGENT).events(details).stream(), 3);
+    heading(out, "Agents API v2", "Transcripts.of(\"agents-v2\").session(session).agent(agent).events(agents.sessions().events(agent, session))",
         "messages, thinking, a tool call and its result");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT,
-        SessionIds.AGENTS_DOCUMENTED_SESSION, agentPage).stream(), 5);
+    TranscriptCommand.summary(out, Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION)
+        .agent(SessionIds.AGENTS_DOCUMENTED_AGENT).events(agentPage).stream(), 5);
 
     out.println();
     out.println("Next:");

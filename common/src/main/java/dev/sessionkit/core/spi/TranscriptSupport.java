@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,65 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TranscriptSupport {
   private TranscriptSupport() {}
+
+  /** Returns {@code step} applied to {@code value}, or null when {@code value} is null: one step of a path. */
+  public static <A, B> @Nullable B get(@Nullable A value, Function<? super A, ? extends @Nullable B> step) {
+    return value == null ? null : step.apply(value);
+  }
+
+  /** Returns the first value that is not null, or null: the first present alternative. */
+  @SafeVarargs
+  public static <T> @Nullable T first(@Nullable T... values) {
+    for (T value : values) if (value != null) return value;
+    return null;
+  }
+
+  /** Returns whether {@code value} is present: not null, and not {@code false}. */
+  public static boolean present(@Nullable Object value) {
+    return value != null && !Boolean.FALSE.equals(value);
+  }
+
+  /** Returns {@code list}, or an empty list when it is null. */
+  public static <T> List<T> list(@Nullable List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  /** Returns {@code value} as text ({@code String.valueOf}), or null. */
+  public static @Nullable String text(@Nullable Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  /**
+   * Returns the texts {@code text} reads from the elements of {@code items}, those that are not null,
+   * as paragraphs (joined by a blank line); {@code ""} when there are none.
+   */
+  public static <E> String join(@Nullable List<E> items, Function<? super E, ? extends @Nullable String> text) {
+    StringBuilder out = new StringBuilder();
+    for (E item : list(items)) {
+      String each = item == null ? null : text.apply(item);
+      if (each == null) continue;
+      if (out.length() > 0) out.append("\n\n");
+      out.append(each);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Returns {@code text} with each {@code {}} replaced by the next of {@code values} as text, or null
+   * when one of them is null (the text says nothing without its values).
+   */
+  public static @Nullable String template(String text, @Nullable Object... values) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (Object value : values) {
+      if (value == null) return null;
+      int at = text.indexOf("{}", from);
+      if (at < 0) throw new IllegalArgumentException("more values than {} in " + text);
+      out.append(text, from, at).append(value);
+      from = at + 2;
+    }
+    return out.append(text, from, text.length()).toString();
+  }
 
   /** Returns {@code time} as an instant, or null. */
   public static @Nullable Instant instant(@Nullable OffsetDateTime time) {
@@ -49,7 +110,8 @@ public final class TranscriptSupport {
    * Returns the JSON of {@code value}, encoded with the generated adapter of {@code type}: what a
    * value the mapping does not know is kept as.
    */
-  public static <T> JsonValue json(T value, Class<T> type) {
+  public static <T> @Nullable JsonValue json(@Nullable T value, Class<T> type) {
+    if (value == null) return null;
     return JsonValue.of(SessionkitMoshi.adapter(type, false).toJson(value));
   }
 

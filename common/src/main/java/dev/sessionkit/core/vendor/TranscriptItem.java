@@ -57,7 +57,14 @@ public final class TranscriptItem {
    * @param cacheWriteTokens input tokens written to the prompt cache
    */
   public record Usage(@Nullable Long inputTokens, @Nullable Long outputTokens, @Nullable Long cacheReadTokens,
-      @Nullable Long cacheWriteTokens) {}
+      @Nullable Long cacheWriteTokens) {
+    /** Returns the usage of these tokens, or null when none is given. */
+    public static @Nullable Usage of(@Nullable Long inputTokens, @Nullable Long outputTokens, @Nullable Long cacheReadTokens,
+        @Nullable Long cacheWriteTokens) {
+      if (inputTokens == null && outputTokens == null && cacheReadTokens == null && cacheWriteTokens == null) return null;
+      return new Usage(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens);
+    }
+  }
 
   private final Kind kind;
   private final Object source;
