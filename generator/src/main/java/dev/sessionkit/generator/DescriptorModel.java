@@ -76,6 +76,10 @@ record DescriptorModel(String packageName, String className, String id, String l
    * @param shortcut the vendor-level alias, or null
    * @param invoke the invoker's method ({@code callSessionsEvents}), or null when the operation only streams
    * @param iterate the pager's method ({@code iterateSessionsEvents}, calling {@code iterateEvents}), or null
+   * @param pages the page lister's method ({@code pagesSessionsEvents}, calling {@code eventPages}), or null
+   * @param pagesMethod the service's pages form ({@code eventPages}), or null
+   * @param cursorParameter the parameter a next cursor is passed back in (forward), or null when not paged
+   * @param pageSizeParameter the parameter that sets the page size, or null
    * @param stream the streamer's method, or null
    * @param streamMethod the service's stream method ({@code streamEvents}), or null
    * @param upperName the service method's name, capitalised
@@ -85,7 +89,8 @@ record DescriptorModel(String packageName, String className, String id, String l
    */
   record Operation(String service, String name, String operationId, String httpMethod, String path, String summary,
       String description, List<Parameter> parameters, Body body, TypeModel response, TypeModel itemType,
-      TypeModel eventType, String shortcut, String invoke, String iterate, String stream, String streamMethod,
+      TypeModel eventType, String shortcut, String invoke, String iterate, String pages, String pagesMethod,
+      String cursorParameter, String pageSizeParameter, String stream, String streamMethod,
       String upperName, boolean returnsNothing, List<Argument> arguments, Params params) {}
 
   /**
