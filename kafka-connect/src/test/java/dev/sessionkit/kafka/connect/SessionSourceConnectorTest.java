@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SessionSourceConnectorTest {
   private final MemoryVendor named = new MemoryVendor("named", false);
   private final MemoryVendor listing = new MemoryVendor("listing", true);
-  private final List<VendorDescriptor> installed = List.of(listing, named, new StandInDescriptors.Agents());
+  private final List<VendorDescriptor> installed = List.of(listing, named, VendorDescriptor.find("agents-v2").orElseThrow());
 
   private SessionSourceConnector connector() {
     return new SessionSourceConnector(() -> installed);

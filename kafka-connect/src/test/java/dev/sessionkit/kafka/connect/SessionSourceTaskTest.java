@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The task, through the stand-in descriptors of two real SDKs: against the sandbox and a broken server. */
 class SessionSourceTaskTest {
-  private final List<VendorDescriptor> installed = List.of(new StandInDescriptors.Qoder(), new StandInDescriptors.Agents());
+  private final List<VendorDescriptor> installed = VendorDescriptor.installed();
 
   /** A task context whose stored offsets and transaction requests the test sets and reads. */
   static final class Context implements SourceTaskContext {
