@@ -167,6 +167,28 @@ class SessionSourceTaskTest {
   }
 
   @Test
+  void aRateLimitBeyondTheSdksRetriesPausesTheVendorAndTheTaskGoesOnAfterItsRetryAfter() throws Exception {
+    // The first request is answered 429 with Retry-After: 2; with no SDK retries, the task backs off.
+    dev.sessionkit.sandbox.FaultPlan faults = dev.sessionkit.sandbox.FaultPlan.builder()
+        .rateLimited(0, java.time.Duration.ofSeconds(2)).script(dev.sessionkit.sandbox.Fault.RATE_LIMITED).build();
+    try (Sandbox sandbox = Sandbox.builder().faults(faults).start()) {
+      Map<String, String> props = props(sandbox, "qoder:" + SessionIds.qoderSession(100, 4));
+      props.put("max.retries", "0");
+      props.put("fetch.concurrency", "1");
+      SessionSourceTask task = task(new Context(), props);
+      long started = System.nanoTime();
+
+      assertNull(task.poll(), "rate-limited: nothing yet, and no failure");
+      List<SourceRecord> records = drain(task, 100);
+      task.stop();
+
+      assertEquals(100, records.size());
+      assertTrue(System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(2), "waited for Retry-After");
+      assertEquals(4, sandbox.requestCount(), "the 429, then the session's three pages of 40");
+    }
+  }
+
+  @Test
   void aMalformedPageFailsTheTaskNamingTheVendorTheSessionAndTheCursor() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
