@@ -166,7 +166,7 @@ class DescriptorsTest {
     ParameterDescriptor limit = new ParameterDescriptor("limit", "limit", ParameterDescriptor.Location.QUERY,
         ParameterDescriptor.Kind.INTEGER, false, "", List.of(), null);
     List<String> items = List.of("a", "b", "c", "d", "e");
-    // A listing of items whose cursor is the last item of a page, as Qoder's after_id/last_id.
+    // A listing whose cursor is the last item of a page, passed back in after_id.
     OperationDescriptor list = OperationDescriptor.builder("s", "list").http("list", "GET", "x")
         .parameter(after).parameter(limit).invoker((client, arguments) -> null)
         .paged(String.class, (client, arguments) -> items)

@@ -36,11 +36,12 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * connector.class=dev.sessionkit.kafka.connect.SessionSourceConnector
- * vendors=qoder,agents-v2
+ * vendors=acme,globex
  * topic=sessions.{vendor}
- * vendor.qoder.credential=${file:/etc/kafka/sessionkit.properties:qoder}
- * vendor.agents-v2.credential=${file:/etc/kafka/sessionkit.properties:agents-v2}
- * vendor.agents-v2.sessions=agt_support/ase_0001,agt_support/ase_0002
+ * vendor.acme.credential=${file:/etc/kafka/sessionkit.properties:acme}
+ * vendor.acme.sessions=s_0001,s_0002
+ * vendor.globex.credential=${file:/etc/kafka/sessionkit.properties:globex}
+ * vendor.globex.sessions=agent_1/s_0001
  * }</pre>
  *
  * <p>Vendors are the sessionkit SDK modules in the connector's plugin directory, found through their

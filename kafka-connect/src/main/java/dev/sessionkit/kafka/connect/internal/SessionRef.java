@@ -108,7 +108,7 @@ public record SessionRef(String vendor, @Nullable String agent, String id) imple
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  /** Returns the session as people name it in messages: {@code qoder session sess_1} or {@code ... agent/session}. */
+  /** Returns the session as people name it in messages: {@code acme session s_1}, or {@code acme session agent/s_1}. */
   @Override
   public String toString() {
     return vendor + " session " + (agent == null ? "" : agent + "/") + id;

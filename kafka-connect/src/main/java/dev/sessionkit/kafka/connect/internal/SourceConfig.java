@@ -88,8 +88,8 @@ public final class SourceConfig extends AbstractConfig {
     ConfigDef def = new ConfigDef();
     int order = 0;
     def.define(VENDORS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new InstalledVendors(ids), Importance.HIGH,
-        "The ids of the vendors whose sessions are exported, such as " + (ids.isEmpty() ? "qoder" : String.join(",", ids))
-            + ". A vendor is installed when its sessionkit SDK module is in the connector's plugin directory"
+        "The ids of the vendors whose sessions are exported, comma-separated. A vendor is installed when its"
+            + " sessionkit SDK module is in the connector's plugin directory"
             + (ids.isEmpty() ? "; none is." : "; installed here: " + String.join(", ", ids) + "."),
         GENERAL, ++order, Width.MEDIUM, "Vendors");
     def.define(TOPIC, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyStringWithoutControlChars(),
