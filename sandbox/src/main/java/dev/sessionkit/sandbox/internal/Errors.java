@@ -59,6 +59,10 @@ final class Errors {
   Reply error(Spec.@Nullable Op op, int status, @Nullable String message, @Nullable String param, @Nullable String id,
       String what, long number) {
     Map<String, Object> body = body(op, status, message, param, id, null, number);
+    String codePath = codePath();
+    if (codePath != null && Json.at(body, codePath) instanceof String code && code.contains("{what}")) {
+      Json.put(body, codePath, code.replace("{what}", what.toLowerCase(java.util.Locale.ROOT)));
+    }
     String messagePath = messagePath();
     Object text = messagePath == null ? null : Json.at(body, messagePath);
     if (text instanceof String s && s.contains("{What}")) Json.put(body, messagePath, s.replace("{What}", what));
@@ -117,7 +121,9 @@ final class Errors {
     String codePath = codePath();
     String code = code(kind, status);
     if (code == null && !found.sameStatus) code = describedCode(op, status);
-    if (codePath != null && code != null) Json.put(body, codePath, code);
+    if (codePath != null && code != null && (Json.has(body, codePath) || declaresErrorMember(codePath))) {
+      Json.put(body, codePath, code);
+    }
     String paramPath = Json.string(scenario, "parameter");
     if (paramPath != null) {
       Object current = Json.at(body, paramPath);
@@ -199,6 +205,18 @@ final class Errors {
   }
 
   private record Template(Map<String, Object> body, boolean sameStatus) {}
+
+  /** Returns whether an error schema of the spec declares the (first step of the) dotted {@code path}. */
+  private boolean declaresErrorMember(String path) {
+    String first = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+    for (Spec.Op op : spec.operations()) {
+      for (String status : op.responses().keySet()) {
+        if (!status.matches("[45][0-9][0-9]")) continue;
+        if (spec.properties(op.responseSchema(Integer.parseInt(status))).containsKey(first)) return true;
+      }
+    }
+    return false;
+  }
 
   /** Returns whether the spec's error schemas type the message member as a list (such as {@code messages: [...]}). */
   private boolean messageIsList(String messagePath) {

@@ -26,7 +26,8 @@ public final class Scenario {
   static final List<String> VERBS = List.of("create", "list", "get", "update", "delete", "action", "history", "send", "stream",
       "view", "event-get", "event-delete", "event-action", "example");
   private static final Set<String> TURN = Set.of("description", "id", "vars", "steps", "end", "cancelled");
-  private static final Set<String> STEP = Set.of("description", "after", "event", "history", "stream", "set", "input", "name");
+  private static final Set<String> STEP = Set.of("description", "after", "event", "history", "stream", "set", "input", "name",
+      "when");
   private static final Set<String> ERRORS = Set.of("description", "route", "message", "code", "parameter", "id",
       "request-id", "codes", "messages", "invalid-parameter", "invalid-path-parameter", "parameter-map");
 
@@ -318,6 +319,14 @@ public final class Scenario {
       List<Object> steps = Json.array(node.get(key));
       if (steps != null) for (Object s : steps) out.add(Json.object(s));
       return out;
+    }
+
+    /** Returns the same script with only the steps (and cancelled steps) {@code keep} accepts. */
+    public TurnScript only(java.util.function.Predicate<Map<String, Object>> keep) {
+      Map<String, Object> copy = new LinkedHashMap<>(node);
+      copy.put("steps", new ArrayList<Object>(steps().stream().filter(keep).toList()));
+      copy.put("cancelled", new ArrayList<Object>(cancelled().stream().filter(keep).toList()));
+      return new TurnScript(copy);
     }
 
     /** Returns how many of the steps write an event to the history. */

@@ -55,6 +55,7 @@ public final class VendorServer {
   private final Instant start;
   private final long stepMillis;
   private final @Nullable String idempotencyHeader;
+  private final Scenario.@Nullable TurnScript script;
   private volatile boolean closed;
 
   private record Cached(String fingerprint, Reply reply) {}
@@ -100,8 +101,32 @@ public final class VendorServer {
         if (inferred != null) bindings.put(op.id(), inferred);
       }
     }
+    this.script = scenario.turn() == null ? null : scenario.turn().only(this::applies);
     for (Scenario.Resource resource : scenario.resources().values()) store.put(resource.name(), new LinkedHashMap<>());
     for (Scenario.Resource resource : scenario.resources().values()) loadDocumented(resource);
+  }
+
+  private static final Pattern SPEC_HAS = Pattern.compile("\\{spec-has:([^}]+)}");
+
+  /**
+   * Returns whether a turn step applies to this spec: a step whose {@code when} is
+   * {@code {spec-has:<name>}} runs only when the spec names that event type (a discriminator value
+   * or a schema), so one scenario serves a spec before and after it documents the event.
+   */
+  private boolean applies(Map<String, Object> step) {
+    Object when = step.get("when");
+    if (when == null) return true;
+    Matcher m = SPEC_HAS.matcher(String.valueOf(when));
+    if (!m.matches()) throw new IllegalArgumentException(scenario.source() + ": a step's when must be {spec-has:<name>} (got " + when + ")");
+    String name = m.group(1);
+    Map<String, Object> schemas = Json.object(Json.at(spec.root(), "components.schemas"));
+    if (schemas == null) return false;
+    if (schemas.containsKey(name)) return true;
+    for (Object schema : schemas.values()) {
+      Map<String, Object> mapping = Json.object(Json.at(schema, "discriminator.mapping"));
+      if (mapping != null && mapping.containsKey(name)) return true;
+    }
+    return false;
   }
 
   /** Returns the vendor's id. */
@@ -1070,7 +1095,7 @@ public final class VendorServer {
 
   /** The frame that ends a turn's stream: the turn script's {@code end}, else the spec's first end event, else none. */
   private @Nullable Map<String, Object> endFrame(Spec.Op op, Scenario.Binding binding, Item item, History.TurnRecord turn) {
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     if (script != null && script.end() != null) {
       Template.Ctx ctx = itemCtx(ctx(new Rng(seed, item.hash(), turn.index(), 11), now()), item).with("turn", turnView(item, turn));
       return Json.object(Template.eval(script.end(), ctx));
@@ -1084,7 +1109,7 @@ public final class VendorServer {
   }
 
   private History.TurnRecord startTurn(Item item, @Nullable Object request, Template.Ctx ctx) {
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     if (script == null) throw new IllegalStateException(id + "'s scenario has no turn for a send");
     History history = item.history();
     History.TurnRecord previous = history.running();
@@ -1122,7 +1147,7 @@ public final class VendorServer {
   }
 
   private void runSteps(Item item, History.TurnRecord turn, boolean main, int from, boolean waited, @Nullable Object request) {
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     List<Map<String, Object>> steps = main ? script.steps() : script.cancelled();
     for (int k = from; k < steps.size(); k++) {
       if (closed || item.history().closed()) break;
@@ -1272,7 +1297,7 @@ public final class VendorServer {
   private List<Object> turnsOf(Item item) {
     List<Object> out = new ArrayList<>();
     History history = item.history();
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     int perTurn = script == null ? 0 : script.historySteps();
     if (item.generated() && perTurn > 0) {
       for (int t = 0; t < history.prefixTurns(); t++) {
@@ -1347,7 +1372,7 @@ public final class VendorServer {
         : Json.object(Template.eval(generated.get("item"), ctx));
     if (json == null) json = new LinkedHashMap<>();
     Json.put(json, resource.idField(), itemId);
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     boolean events = !Boolean.FALSE.equals(generated.get("events")) && script != null && script.historySteps() > 0;
     int count = events ? (int) (long) size : 0;
     int perTurn = events ? script.historySteps() : 1;
@@ -1382,7 +1407,7 @@ public final class VendorServer {
   }
 
   private Map<String, Object> generatedTurn(Item item, int t) {
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     int perTurn = script.historySteps();
     Template.Ctx ctx = itemCtx(ctx(new Rng(seed, item.hash(), t, 5), start.plusMillis(stepMillis * (long) t * perTurn)), item)
         .with("request", null);
@@ -1390,7 +1415,7 @@ public final class VendorServer {
   }
 
   private Map<String, Object> generatedEvent(Item item, int i) {
-    Scenario.TurnScript script = scenario.turn();
+    Scenario.TurnScript script = this.script;
     int perTurn = script.historySteps();
     int t = i / perTurn;
     int k = i % perTurn;
