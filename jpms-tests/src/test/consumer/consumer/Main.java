@@ -14,7 +14,7 @@ import dev.sessionkit.piper.model.SessionEventsResponse;
 import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
+import dev.sessionkit.sandbox.SandboxSession;
 import java.util.Map;
 
 /** Calls each SDK against the sandbox and prints one line per SDK: module name and what came back. */
@@ -25,14 +25,14 @@ public final class Main {
 
       QoderClient qoder = QoderClient.builder().fromEnv(env).build();
       int qoderEvents = 0;
-      for (SessionEvent event : qoder.sessions().iterateEvents(SessionIds.qoderSession(250))) {
+      for (SessionEvent event : qoder.sessions().iterateEvents(sandbox.session("qoder", 250).id())) {
         qoderEvents++;
       }
       print(QoderClient.class, "events " + qoderEvents);
 
       PiperClient piper = PiperClient.builder().fromEnv(env).build();
-      SessionEventsResponse session =
-          piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION);
+      SandboxSession documented = sandbox.documentedSession("piper");
+      SessionEventsResponse session = piper.sessions().events(documented.parameter("org_id"), documented.id());
       int piperEvents = 0;
       for (EventResponse event : RunEventsView.of(session)) {
         piperEvents++;
@@ -40,8 +40,8 @@ public final class Main {
       print(PiperClient.class, "runs " + session.runs().size() + ", events " + piperEvents);
 
       PipecatClient pipecat = PipecatClient.builder().fromEnv(env).build();
-      SessionDetails details = pipecat.sessions()
-          .get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
+      SandboxSession metered = sandbox.documentedSession("pipecat");
+      SessionDetails details = pipecat.sessions().get(metered.parameter("agentName"), metered.id());
       int samples = 0;
       for (ResourceSample sample : ResourceSamples.of(details)) {
         samples++;
@@ -50,8 +50,9 @@ public final class Main {
 
       AgentsClient agents = AgentsClient.builder().fromEnv(env).build();
       int agentEvents = 0;
-      for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT,
-          SessionIds.agentsSession(120), EventListParams.builder().limit(50).build())) {
+      SandboxSession generated = sandbox.session("agents-v2", 120);
+      for (AgentEvent event : agents.sessions().iterateEvents(generated.parameter("agent_key"),
+          generated.id(), EventListParams.builder().limit(50).build())) {
         agentEvents++;
       }
       print(AgentsClient.class, "events " + agentEvents);
