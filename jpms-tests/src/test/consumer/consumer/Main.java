@@ -71,7 +71,7 @@ public final class Main {
       }
       VendorDescriptor described = VendorDescriptor.find("qoder").orElseThrow();
       Object page = described.shortcut("events").orElseThrow().invoke(described.newClient(env, builder -> { }),
-          Arguments.builder().put("session_id", SessionIds.qoderSession(250)).put("limit", "10").build());
+          Arguments.builder().put("session_id", sandbox.session("qoder", 250).id()).put("limit", "10").build());
       print(page.getClass(), "events through the descriptor " + ((SessionEventList) page).data().size());
     }
   }
