@@ -83,7 +83,7 @@ public final class Sandbox implements AutoCloseable {
       if (!served.containsKey(id)) throw new IllegalArgumentException("a credential was set for " + id + ", which is not served " + served.keySet());
     }
     this.vendors = Collections.unmodifiableMap(served);
-    this.router = new Router(served, faults);
+    this.router = new Router(served, new PlannedFaults(faults));
     this.server = new MockWebServer();
     server.setDispatcher(new KeepingRecent(router));
     server.setServerSocketFactory(new NoDelayServerSockets());
@@ -266,6 +266,49 @@ public final class Sandbox implements AutoCloseable {
   public String toString() {
     return "Sandbox(http://127.0.0.1:" + port() + ", " + vendors() + ", seed " + seed + ", "
         + (faults.isNone() ? "no faults" : faults) + ")";
+  }
+
+  /** The run's plan, as the router asks for it. */
+  private record PlannedFaults(FaultPlan plan) implements dev.sessionkit.sandbox.internal.Faults {
+    @Override
+    public Kind faultFor(long n) {
+      return Kind.valueOf(plan.faultFor(n).name());
+    }
+
+    @Override
+    public Duration latencyFor(long n) {
+      return plan.latencyFor(n);
+    }
+
+    @Override
+    public Duration frameDelayFor(long n) {
+      return plan.frameDelayFor(n);
+    }
+
+    @Override
+    public boolean rateLimitsSend(long n) {
+      return plan.rateLimitsSend(n);
+    }
+
+    @Override
+    public Duration retryAfter() {
+      return plan.retryAfter();
+    }
+
+    @Override
+    public Duration sendRetryAfter() {
+      return plan.sendRetryAfter();
+    }
+
+    @Override
+    public int serverErrorStatus() {
+      return plan.serverErrorStatus();
+    }
+
+    @Override
+    public int streamCutAfter() {
+      return plan.streamCutAfter();
+    }
   }
 
   /** The agents' threads: daemons, named, so that a sandbox never keeps a JVM alive. */

@@ -1,7 +1,5 @@
 package dev.sessionkit.sandbox.internal;
 
-import dev.sessionkit.sandbox.Fault;
-import dev.sessionkit.sandbox.FaultPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -20,15 +18,15 @@ import okio.Socket;
 
 /**
  * Routes each request to its vendor by the first path segment (the vendor's id), then applies the
- * run's {@link FaultPlan}: to the answer, and to live streams frame by frame.
+ * run's {@link Faults}: to the answer, and to live streams frame by frame.
  */
 public final class Router extends Dispatcher {
   private final Map<String, VendorServer> vendors;
-  private final FaultPlan faults;
+  private final Faults faults;
   private final AtomicLong requests = new AtomicLong();
 
   /** Routes to {@code vendors} (by id) with {@code faults}. */
-  public Router(Map<String, VendorServer> vendors, FaultPlan faults) {
+  public Router(Map<String, VendorServer> vendors, Faults faults) {
     this.vendors = Map.copyOf(vendors);
     this.faults = faults;
   }
@@ -43,19 +41,19 @@ public final class Router extends Dispatcher {
     long n = requests.getAndIncrement();
     List<String> path = recorded.getUrl().pathSegments();
     VendorServer vendor = path.isEmpty() ? null : vendors.get(path.get(0));
-    if (vendor == null) return build(Reply.text(404, "404 page not found"), Fault.NONE, Duration.ZERO, n).build();
+    if (vendor == null) return build(Reply.text(404, "404 page not found"), Faults.Kind.NONE, Duration.ZERO, n).build();
     Request request = new Request(recorded.getMethod(), path.subList(1, path.size()), recorded.getUrl(),
         recorded.getHeaders(), recorded.getBody() == null ? new byte[0] : recorded.getBody().toByteArray(), n);
-    Fault fault = faults.faultFor(n);
+    Faults.Kind fault = faults.faultFor(n);
     MockResponse.Builder response;
-    if (fault == Fault.NONE && faults.rateLimitsSend(n) && vendor.isSend(request)) {
-      response = build(vendor.fault(429, n), Fault.NONE, Duration.ZERO, n)
+    if (fault == Faults.Kind.NONE && faults.rateLimitsSend(n) && vendor.isSend(request)) {
+      response = build(vendor.fault(429, n), Faults.Kind.NONE, Duration.ZERO, n)
           .setHeader("Retry-After", seconds(faults.sendRetryAfter()));
     } else {
       response = switch (fault) {
-        case RATE_LIMITED -> build(vendor.fault(429, n), Fault.NONE, Duration.ZERO, n)
+        case RATE_LIMITED -> build(vendor.fault(429, n), Faults.Kind.NONE, Duration.ZERO, n)
             .setHeader("Retry-After", seconds(faults.retryAfter()));
-        case SERVER_ERROR -> build(vendor.fault(faults.serverErrorStatus(), n), Fault.NONE, Duration.ZERO, n);
+        case SERVER_ERROR -> build(vendor.fault(faults.serverErrorStatus(), n), Faults.Kind.NONE, Duration.ZERO, n);
         case DROPPED_CONNECTION -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false));
         case TRUNCATED_BODY, STREAM_CUT, NONE -> build(vendor.handle(request), fault, faults.frameDelayFor(n), n);
       };
@@ -65,7 +63,7 @@ public final class Router extends Dispatcher {
     return response.build();
   }
 
-  private MockResponse.Builder build(Reply reply, Fault fault, Duration frameDelay, long n) {
+  private MockResponse.Builder build(Reply reply, Faults.Kind fault, Duration frameDelay, long n) {
     MockResponse.Builder builder = new MockResponse.Builder().code(reply.status());
     reply.headers().forEach(builder::setHeader);
     if (reply.stream() != null) {
@@ -79,7 +77,7 @@ public final class Router extends Dispatcher {
       return builder.socketHandler(new StreamBody(reply.stream(), cutAfter, frameDelay));
     }
     builder.body(new Buffer().write(reply.body()));
-    if (fault == Fault.TRUNCATED_BODY) builder.onResponseBody(new SocketEffect.CloseSocket(true, false, false));
+    if (fault == Faults.Kind.TRUNCATED_BODY) builder.onResponseBody(new SocketEffect.CloseSocket(true, false, false));
     return builder;
   }
 

@@ -48,7 +48,16 @@ public final class VendorServer {
   private final Map<String, Scenario.Binding> bindings = new HashMap<>();
   private final Map<String, Map<List<String>, Item>> store = new ConcurrentHashMap<>();
   private final Set<String> removed = ConcurrentHashMap.newKeySet();
-  private final Map<String, Cached> idempotent = new ConcurrentHashMap<>();
+  /** The answers to requests with an idempotency key, the latest {@value #KEPT_KEYS} kept (a real API keeps them a day). */
+  private final Map<String, Cached> idempotent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+    private static final long serialVersionUID = 1;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+      return size() > KEPT_KEYS;
+    }
+  });
+  private static final int KEPT_KEYS = 10_000;
   private final Map<String, List<String>> phrases = new HashMap<>();
   private final Map<String, Template.Fixture> fixtures = new ConcurrentHashMap<>();
   private final AtomicLong ticks = new AtomicLong();
