@@ -57,6 +57,29 @@ public final class Item {
     return (Map<String, Object>) Json.copy(json);
   }
 
+  /**
+   * Returns its JSON for reading only (templates never change what they read): no copy. Changes
+   * replace the whole tree ({@link #json(Map)}), so a reader never sees one half done.
+   */
+  public synchronized Map<String, Object> view() {
+    return json;
+  }
+
+  private volatile @Nullable Object[] lastTurn;
+
+  /** Returns the values of generated turn {@code t} if they were the last computed, else null. */
+  @Nullable Map<String, Object> cachedTurn(int t) {
+    Object[] last = lastTurn;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = last != null && (Integer) last[0] == t ? (Map<String, Object>) last[1] : null;
+    return values;
+  }
+
+  /** Keeps the values of generated turn {@code t} (consecutive events mostly share their turn). */
+  void cacheTurn(int t, Map<String, Object> values) {
+    lastTurn = new Object[] {t, values};
+  }
+
   /** Replaces its JSON. */
   public synchronized void json(Map<String, Object> value) {
     this.json = value;

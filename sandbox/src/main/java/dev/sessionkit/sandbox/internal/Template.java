@@ -2,7 +2,6 @@ package dev.sessionkit.sandbox.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ public final class Template {
   };
   private static final Pattern EXPRESSION = Pattern.compile("\\{([^{}]+)}");
   private static final Pattern FORMAT = Pattern.compile("0?\\d*[dxX]");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private Template() {}
 
@@ -43,7 +43,9 @@ public final class Template {
 
   /** Everything an evaluation may read. Immutable; {@link #with} gives a child scope. */
   public static final class Ctx {
-    private final Map<String, Object> scope;
+    private final @Nullable Ctx parent;
+    private final @Nullable String name;
+    private final @Nullable Object value;
     private final Rng rng;
     private final Instant clock;
     private final Function<String, List<String>> phrases;
@@ -53,12 +55,14 @@ public final class Template {
     /** Creates a root context. */
     public Ctx(Rng rng, Instant clock, Function<String, List<String>> phrases, Function<String, @Nullable Object> examples,
         Function<String, Fixture> fixtures) {
-      this(new HashMap<>(), rng, clock, phrases, examples, fixtures);
+      this(null, null, null, rng, clock, phrases, examples, fixtures);
     }
 
-    private Ctx(Map<String, Object> scope, Rng rng, Instant clock, Function<String, List<String>> phrases,
-        Function<String, @Nullable Object> examples, Function<String, Fixture> fixtures) {
-      this.scope = scope;
+    private Ctx(@Nullable Ctx parent, @Nullable String name, @Nullable Object value, Rng rng, Instant clock,
+        Function<String, List<String>> phrases, Function<String, @Nullable Object> examples, Function<String, Fixture> fixtures) {
+      this.parent = parent;
+      this.name = name;
+      this.value = value;
       this.rng = rng;
       this.clock = clock;
       this.phrases = phrases;
@@ -68,19 +72,17 @@ public final class Template {
 
     /** Returns a context that also holds {@code name}. */
     public Ctx with(String name, @Nullable Object value) {
-      Map<String, Object> child = new HashMap<>(scope);
-      child.put(name, value);
-      return new Ctx(child, rng, clock, phrases, examples, fixtures);
+      return new Ctx(this, name, value, rng, clock, phrases, examples, fixtures);
     }
 
     /** Returns a context whose random draws come from {@code rng}. */
     public Ctx rng(Rng other) {
-      return new Ctx(scope, other, clock, phrases, examples, fixtures);
+      return new Ctx(parent, name, value, other, clock, phrases, examples, fixtures);
     }
 
     /** Returns a context whose {@code now} is {@code instant}. */
     public Ctx clock(Instant instant) {
-      return new Ctx(scope, rng, instant, phrases, examples, fixtures);
+      return new Ctx(parent, name, value, rng, instant, phrases, examples, fixtures);
     }
 
     /** Returns the clock. */
@@ -93,9 +95,12 @@ public final class Template {
       return rng;
     }
 
-    /** Returns the value {@code name} in scope, or null. */
-    public @Nullable Object get(String name) {
-      return scope.get(name);
+    /** Returns the value {@code key} in scope (the innermost), or null. */
+    public @Nullable Object get(String key) {
+      for (Ctx c = this; c != null; c = c.parent) {
+        if (key.equals(c.name)) return c.value;
+      }
+      return null;
     }
   }
 
@@ -162,7 +167,9 @@ public final class Template {
     if (a.equals("null")) return null;
     if (a.equals("true")) return Boolean.TRUE;
     if (a.equals("false")) return Boolean.FALSE;
-    if (a.matches("-?\\d+(\\.\\d+)?")) return new Json.Num(a);
+    if (!a.isEmpty() && (Character.isDigit(a.charAt(0)) || a.charAt(0) == '-') && NUMBER.matcher(a).matches()) {
+      return new Json.Num(a);
+    }
     int eq = a.indexOf("==");
     if (eq > 0) {
       Object left = expression(a.substring(0, eq), ctx);
@@ -214,7 +221,7 @@ public final class Template {
   private static @Nullable Object reference(String path, Ctx ctx) {
     int dot = path.indexOf('.');
     String head = dot < 0 ? path : path.substring(0, dot);
-    Object root = ctx.scope.get(head);
+    Object root = ctx.get(head);
     return dot < 0 ? root : Json.at(root, path.substring(dot + 1));
   }
 

@@ -60,11 +60,14 @@ public final class VendorServer {
   private static final int KEPT_KEYS = 10_000;
   private final Map<String, List<String>> phrases = new HashMap<>();
   private final Map<String, Template.Fixture> fixtures = new ConcurrentHashMap<>();
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
   private final AtomicLong ticks = new AtomicLong();
   private final Instant start;
   private final long stepMillis;
   private final @Nullable String idempotencyHeader;
   private final Scenario.@Nullable TurnScript script;
+  /** The turn's steps that write the history, in order: what a generated history repeats. */
+  private final List<Map<String, Object>> historySteps;
   private volatile boolean closed;
 
   private record Cached(String fingerprint, Reply reply) {}
@@ -111,6 +114,8 @@ public final class VendorServer {
       }
     }
     this.script = scenario.turn() == null ? null : scenario.turn().only(this::applies);
+    this.historySteps = script == null ? List.of()
+        : script.steps().stream().filter(step -> step.containsKey("event") || step.containsKey("history")).toList();
     for (Scenario.Resource resource : scenario.resources().values()) store.put(resource.name(), new LinkedHashMap<>());
     for (Scenario.Resource resource : scenario.resources().values()) loadDocumented(resource);
   }
@@ -412,7 +417,7 @@ public final class VendorServer {
         String pattern = Json.string(schema, "pattern");
         if ("uuid".equals(format) && !UUID.matcher(value).matches()) {
           kind = "uuid";
-        } else if (pattern != null && !Pattern.compile(pattern).matcher(value).find()) {
+        } else if (pattern != null && !patterns.computeIfAbsent(pattern, Pattern::compile).matcher(value).find()) {
           kind = "pattern";
           details.put("limit", pattern);
         } else if (schema.get("minLength") instanceof Number n && value.length() < n.intValue()) {
@@ -533,7 +538,7 @@ public final class VendorServer {
   }
 
   private Template.Ctx itemCtx(Template.Ctx ctx, Item item) {
-    Template.Ctx out = ctx.with("item", item.json()).with("id", item.id())
+    Template.Ctx out = ctx.with("item", item.view()).with("id", item.id())
         .with("eventCount", Json.Num.of(item.history().size()));
     if (item.size() != null) out = out.with("n", Json.Num.of(item.size()));
     Map<String, Object> key = new LinkedHashMap<>(item.key());
@@ -1307,7 +1312,7 @@ public final class VendorServer {
     List<Object> out = new ArrayList<>();
     History history = item.history();
     Scenario.TurnScript script = this.script;
-    int perTurn = script == null ? 0 : script.historySteps();
+    int perTurn = historySteps.size();
     if (item.generated() && perTurn > 0) {
       for (int t = 0; t < history.prefixTurns(); t++) {
         Map<String, Object> values = new LinkedHashMap<>(generatedTurn(item, t));
@@ -1382,9 +1387,9 @@ public final class VendorServer {
     if (json == null) json = new LinkedHashMap<>();
     Json.put(json, resource.idField(), itemId);
     Scenario.TurnScript script = this.script;
-    boolean events = !Boolean.FALSE.equals(generated.get("events")) && script != null && script.historySteps() > 0;
+    boolean events = !Boolean.FALSE.equals(generated.get("events")) && !historySteps.isEmpty();
     int count = events ? (int) (long) size : 0;
-    int perTurn = events ? script.historySteps() : 1;
+    int perTurn = events ? historySteps.size() : 1;
     Holder holder = new Holder();
     History history = new History(count, i -> generatedEvent(holder.item, i), i -> eventId(holder.item, i),
         eventIdText -> generatedIndex(holder.item, eventIdText, count), events ? (count + perTurn - 1) / perTurn : 0);
@@ -1416,26 +1421,21 @@ public final class VendorServer {
   }
 
   private Map<String, Object> generatedTurn(Item item, int t) {
+    Map<String, Object> cached = item.cachedTurn(t);
+    if (cached != null) return new LinkedHashMap<>(cached);
     Scenario.TurnScript script = this.script;
-    int perTurn = script.historySteps();
+    int perTurn = historySteps.size();
     Template.Ctx ctx = itemCtx(ctx(new Rng(seed, item.hash(), t, 5), start.plusMillis(stepMillis * (long) t * perTurn)), item)
         .with("request", null);
-    return turnValues(script, ctx);
+    Map<String, Object> values = turnValues(script, ctx);
+    item.cacheTurn(t, values);
+    return new LinkedHashMap<>(values);
   }
 
   private Map<String, Object> generatedEvent(Item item, int i) {
-    Scenario.TurnScript script = this.script;
-    int perTurn = script.historySteps();
+    int perTurn = historySteps.size();
     int t = i / perTurn;
-    int k = i % perTurn;
-    Map<String, Object> step = null;
-    for (Map<String, Object> s : script.steps()) {
-      if (!s.containsKey("event") && !s.containsKey("history")) continue;
-      if (k-- == 0) {
-        step = s;
-        break;
-      }
-    }
+    Map<String, Object> step = historySteps.get(i % perTurn);
     Map<String, Object> turn = generatedTurn(item, t);
     turn.put("index", Json.Num.of(t));
     turn.put("input", List.of());
