@@ -14,6 +14,7 @@ import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
+import dev.sessionkit.transcript.Transcripts;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,18 +103,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("-> " + agentCount + " events over 3 pages: " + agentTypes);
 
     out.println();
-    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript)");
-    heading(out, "Qoder", "Transcripts.fromQoder(id, qoder.sessions().iterateEvents(id))", "a session, streamed page by page");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.fromQoder("sess_sandbox_15",
-        qoder.sessions().iterateEvents("sess_sandbox_15")), 3);
-    heading(out, "Piper", "Transcripts.from(piper.sessions().events(org, session))", "runs, with each run's exact cost");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(runs), 3);
-    heading(out, "Pipecat Cloud", "Transcripts.from(agent, pipecat.sessions().get(agent, session))", "start, completion, resource samples");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream("my-agent", details), 3);
-    heading(out, "Agents API v2", "Transcripts.from(agent, session, agents.sessions().events(agent, session))",
+    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript), as each spec declares it");
+    heading(out, "Qoder", "Transcripts.of(\"qoder\").session(id).pages(qoder.sessions().iterateEvents(id))",
+        "a session, streamed page by page");
+    TranscriptCommand.summary(out, Transcripts.of("qoder").session("sess_sandbox_15")
+        .pages(qoder.sessions().iterateEvents("sess_sandbox_15")), 3);
+    heading(out, "Piper", "Transcripts.of(\"piper\").events(piper.sessions().events(org, session))",
+        "runs, with each run's exact cost");
+    TranscriptCommand.summary(out, Transcripts.of("piper").events(runs).stream(), 3);
+    heading(out, "Pipecat Cloud", "Transcripts.of(\"pipecat\").agent(agent).events(pipecat.sessions().get(agent, session))",
+        "start, completion, resource samples");
+    TranscriptCommand.summary(out, Transcripts.of("pipecat").agent("my-agent").events(details).stream(), 3);
+    heading(out, "Agents API v2", "Transcripts.of(\"agents-v2\").session(session).agent(agent).events(agents.sessions().events(agent, session))",
         "messages, thinking, a tool call and its result");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.from("agt_customer_support",
-        "ase_customer_support_001", agentPage).stream(), 5);
+    TranscriptCommand.summary(out, Transcripts.of("agents-v2").session("ase_customer_support_001")
+        .agent("agt_customer_support").events(agentPage).stream(), 5);
 
     out.println();
     out.println("Next:");

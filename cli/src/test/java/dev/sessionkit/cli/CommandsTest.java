@@ -33,7 +33,7 @@ class CommandsTest {
     assertTrue(demo.out().contains("-> 120 events over 3 pages"));
     assertTrue(demo.out().contains("== Transcripts: one model across the four vendors"));
     assertTrue(demo.out().contains("   tool_call: knowledge_base_search {"), demo.out());
-    assertTrue(demo.out().contains("-> Agents API v2 ase_customer_support_001: 5 entries"), demo.out());
+    assertTrue(demo.out().contains("-> Agents API v2 (Vectara) ase_customer_support_001: 5 entries"), demo.out());
     assertTrue(demo.out().contains("2 resource samples"), demo.out());
     assertEquals("", demo.err());
   }

@@ -13,6 +13,8 @@ import dev.sessionkit.agents.model.AgentEvent;
 import dev.sessionkit.agents.model.ListAgentEventsResponse;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.SessionkitMoshi;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.pipecat.PipecatClient;
 import dev.sessionkit.pipecat.ResourceSamples;
 import dev.sessionkit.pipecat.model.SessionDetails;
@@ -36,7 +38,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Each vendor's seed examples and sandbox sessions map to entries as the README's table says. */
+/**
+ * Each vendor's seed examples and sandbox sessions map to entries as the README's table says, through
+ * the mapping its spec declares (found by the vendor's id, as any caller finds it).
+ */
 class TranscriptsTest {
   static QoderClient qoder() {
     return Fixtures.qoder();
@@ -63,8 +68,8 @@ class TranscriptsTest {
   @Test
   void qodersDocumentedPageIsAUserMessageAndAStatusChangeLinkedToTheirEvents() {
     SessionEventList page = qoder().sessions().events("sess_019e392c0d1e74e095d21ea4c6b41def");
-    Transcript transcript = Transcripts.from("sess_019e392c0d1e74e095d21ea4c6b41def", page);
-    assertEquals(Vendor.QODER, transcript.vendor());
+    Transcript transcript = Transcripts.of("qoder").session("sess_019e392c0d1e74e095d21ea4c6b41def").events(page);
+    assertEquals("qoder", transcript.vendor());
     assertNull(transcript.agent(), "Qoder's events name no agent");
     assertEquals(2, transcript.entries().size());
     Entry.UserMessage user = assertInstanceOf(Entry.UserMessage.class, transcript.entries().get(0));
@@ -84,7 +89,8 @@ class TranscriptsTest {
   void aQoderSessionStreamsEveryEventTypeIntoItsEntryAndSumsTheIdleUsage() {
     String id = "sess_sandbox_30";
     List<SessionEvent> events = qoder().sessions().iterateEvents(id).stream().toList();
-    TranscriptStream stream = Transcripts.fromQoder(id, qoder().sessions().iterateEvents(id, EventListParams.builder().limit(7).build()));
+    TranscriptStream stream = Transcripts.of("qoder").session(id)
+        .pages(qoder().sessions().iterateEvents(id, EventListParams.builder().limit(7).build()));
     List<Entry> entries = new ArrayList<>();
     for (Entry entry : stream) entries.add(entry);
     assertTrue(stream.finished());
@@ -121,7 +127,7 @@ class TranscriptsTest {
     JsonValue raw = JsonValue.of("{\"type\":\"session.paused\",\"id\":\"evt_1\",\"turn_id\":\"turn_1\","
         + "\"created_at\":\"2026-05-18T03:40:48.888851795Z\",\"why\":[1,2]}");
     SessionEvent.Unknown event = new SessionEvent.Unknown("session.paused", raw);
-    Transcript transcript = Transcripts.fromQoder("sess_x", List.of(event)).toTranscript();
+    Transcript transcript = Transcripts.of("qoder").session("sess_x").pages(List.of(event)).toTranscript();
     Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, transcript.entries().get(0));
     assertEquals("session.paused", unknown.type());
     assertEquals(raw, unknown.raw());
@@ -129,7 +135,7 @@ class TranscriptsTest {
     assertEquals("evt_1", unknown.id());
     assertEquals("turn_1", unknown.turnId());
     assertEquals(Instant.parse("2026-05-18T03:40:48.888851795Z"), unknown.time());
-    Entry.Unknown odd = (Entry.Unknown) Transcripts.fromQoder("sess_x", List.of(new SessionEvent.Unknown(null,
+    Entry.Unknown odd = (Entry.Unknown) Transcripts.of("qoder").session("sess_x").pages(List.of(new SessionEvent.Unknown(null,
         JsonValue.of("{\"created_at\":\"yesterday\",\"id\":5}")))).toTranscript().entries().get(0);
     assertNull(odd.time(), "a timestamp that is not RFC 3339 is left out, never guessed");
     assertNull(odd.id());
@@ -138,7 +144,9 @@ class TranscriptsTest {
   @Test
   void theAgentsDocumentedPageIsAUserMessageThinkingAToolCallItsResultAndAReply() {
     ListAgentEventsResponse page = agents().sessions().events("agt_customer_support", "ase_customer_support_001");
-    Transcript transcript = Transcripts.from("agt_customer_support", "ase_customer_support_001", page);
+    Transcript transcript = Transcripts.of("agents-v2").session("ase_customer_support_001")
+        .agent("agt_customer_support").events(page);
+    assertEquals("agents-v2", transcript.vendor());
     assertEquals("agt_customer_support", transcript.agent());
     List<Entry> e = transcript.entries();
     assertEquals(List.of("user_message", "thinking", "tool_call", "tool_result", "agent_message"), e.stream().map(Entry::kind).toList());
@@ -165,8 +173,9 @@ class TranscriptsTest {
   void anAgentsSessionStreamsPageByPage() {
     String key = "ase_sandbox_120";
     List<AgentEvent> events = agents().sessions().iterateEvents("agt_sandbox", key).stream().toList();
-    Transcript transcript = Transcripts.fromAgents("agt_sandbox", key,
-        agents().sessions().iterateEvents("agt_sandbox", key, dev.sessionkit.agents.EventListParams.builder().limit(50).build()))
+    Transcript transcript = Transcripts.of("agents-v2").session(key).agent("agt_sandbox")
+        .pages(agents().sessions().iterateEvents("agt_sandbox", key,
+            dev.sessionkit.agents.EventListParams.builder().limit(50).build()))
         .toTranscript();
     assertEquals(events.size(), transcript.entries().size());
     assertEquals(Map.of("agent_message", 24, "thinking", 24, "tool_call", 24, "tool_result", 24, "user_message", 24),
@@ -177,7 +186,8 @@ class TranscriptsTest {
   @Test
   void aPiperSessionIsItsRunsEventsEachFollowedByTheRunsModelUsageAndExactCost() {
     SessionEventsResponse response = piper().sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "00000000-0000-4000-a000-000000000006");
-    Transcript transcript = Transcripts.from(response);
+    Transcript transcript = Transcripts.of("piper").events(response);
+    assertEquals(response.session().sessionId(), transcript.sessionId(), "the response names its session");
     assertEquals(response.session().agentId(), transcript.agent());
     assertEquals(response.session().createdAt().toInstant(), transcript.startedAt());
     assertEquals(response.session().updatedAt().toInstant(), transcript.endedAt());
@@ -208,7 +218,8 @@ class TranscriptsTest {
 
   @Test
   void piperDocumentedExampleKeepsItsCostOf123Dollars() {
-    Transcript transcript = Transcripts.from(piper().sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"));
+    Transcript transcript = Transcripts.of("piper").events(piper().sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a",
+        "3c90c3cc-0d44-4b50-8888-8dd25736052a"));
     assertEquals(List.of("user_message", "model_request"), transcript.entries().stream().map(Entry::kind).toList());
     assertEquals(0, new BigDecimal("123").compareTo(transcript.totals().costUsd()));
     assertEquals(123, transcript.totals().inputTokens());
@@ -224,17 +235,19 @@ class TranscriptsTest {
             + "\"created_at\":\"2023-11-07T05:31:56Z\",\"updated_at\":\"2023-11-07T05:31:56Z\"},\"runs\":[]}");
     SessionEventsResponse withEvent = new SessionEventsResponse(response.session(), List.of(new RunResponse("r1", "s",
         event.createdAt(), event.createdAt(), List.of(event), null, 0L, 0L, java.math.BigDecimal.ZERO, 0L)));
-    Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, Transcripts.from(withEvent).entries().get(0));
+    Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, Transcripts.of("piper").events(withEvent).entries().get(0));
     assertEquals("tool_call", unknown.type());
     assertTrue(unknown.raw().json().contains("\"tool_arguments\":{\"q\":\"x\"}"), unknown.raw().json());
     assertSame(event, unknown.source());
-    assertEquals(java.math.BigDecimal.ZERO, Transcripts.from(withEvent).totals().costUsd(), "a run that cost nothing adds nothing");
+    assertEquals(java.math.BigDecimal.ZERO, Transcripts.of("piper").events(withEvent).totals().costUsd(),
+        "a run that cost nothing adds nothing");
   }
 
   @Test
   void aPipecatSessionIsItsStartItsCompletionAndItsResourceSamples() {
     SessionDetails details = pipecat().sessions().get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3");
-    Transcript transcript = Transcripts.from("my-agent", details);
+    Transcript transcript = Transcripts.of("pipecat").agent("my-agent").events(details);
+    assertEquals("800d444a-e67e-4686-afb3-b0de509cccb3", transcript.sessionId(), "the details name their session");
     assertEquals("my-agent", transcript.agent());
     assertEquals(Instant.parse("2025-10-22T08:39:20Z"), transcript.startedAt());
     assertEquals(Instant.parse("2025-10-22T08:39:26Z"), transcript.endedAt());
@@ -246,7 +259,71 @@ class TranscriptsTest {
     assertEquals(List.of(new ResourceSample(Instant.ofEpochSecond(1729583960), 150, 134217728L),
         new ResourceSample(Instant.ofEpochSecond(1729583965), 280, 201326592L)), transcript.resourceSamples());
     SessionDetails generated = pipecat().sessions().get("sandbox-agent", "00000000-0000-4000-b000-000000000020");
-    assertEquals(ResourceSamples.of(generated).size(), Transcripts.from("sandbox-agent", generated).resourceSamples().size());
-    assertNotNull(Transcripts.from("sandbox-agent", generated).startedAt());
+    Transcripts pipecat = Transcripts.of("pipecat").agent("sandbox-agent");
+    assertEquals(ResourceSamples.of(generated).size(), pipecat.events(generated).resourceSamples().size());
+    assertNotNull(pipecat.events(generated).startedAt());
+  }
+
+  /** A client of the installed vendor {@code id} built from the sandbox's environment, as a generic caller builds one. */
+  private static Object client(String id) {
+    return VendorDescriptor.find(id).orElseThrow().newClient(Fixtures.sandbox().environment(), builder -> { });
+  }
+
+  private static List<Entry> entries(TranscriptStream stream) {
+    List<Entry> entries = new ArrayList<>();
+    for (Entry entry : stream) entries.add(entry);
+    return entries;
+  }
+
+  @Test
+  void readPagesThroughTheDeclaredHistoryOperationAndNamesTheSessionAndAgentFromTheArguments() {
+    String key = "ase_sandbox_120";
+    TranscriptStream read = Transcripts.of("agents-v2").read(client("agents-v2"),
+        Arguments.builder().put("agent_key", "agt_sandbox").put("session_key", key).build());
+
+    assertEquals(key, read.sessionId());
+    assertEquals("agt_sandbox", read.agent());
+    assertEquals(Transcripts.of("agents-v2").session(key).agent("agt_sandbox")
+        .pages(agents().sessions().iterateEvents("agt_sandbox", key)).toTranscript().entries(), entries(read));
+    String qoder = "sess_sandbox_30";
+    assertEquals(Transcripts.of("qoder").session(qoder).pages(qoder().sessions().iterateEvents(qoder)).toTranscript().entries(),
+        entries(Transcripts.of("qoder").read(client("qoder"), Arguments.builder().put("session_id", qoder).build())));
+  }
+
+  @Test
+  void readAsksAHistoryThatAnswersInOneResponseOnceAndTakesTheDefaultOrganizationFromTheClient() {
+    String session = "00000000-0000-4000-a000-000000000006";
+    TranscriptStream read = Transcripts.of("piper").read(client("piper"), Arguments.builder().put("session_id", session).build());
+
+    Transcript expected = Transcripts.of("piper").events(piper().sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", session));
+    assertEquals(expected.entries(), entries(read));
+    assertEquals(expected.agent(), read.agent(), "the response names the agent");
+    assertEquals(expected.startedAt(), read.startedAt());
+    TranscriptStream pipecat = Transcripts.of("pipecat").read(client("pipecat"), Arguments.builder()
+        .put("agentName", "my-agent").put("sessionId", "800d444a-e67e-4686-afb3-b0de509cccb3").build());
+    assertEquals("my-agent", pipecat.agent(), "the agent parameter the mapping names");
+    assertEquals(2, pipecat.resourceSamples().size());
+  }
+
+  @Test
+  void aWrongArgumentIsRefusedNamingTheParameterBeforeAnythingIsSent() {
+    long before = Fixtures.sandbox().requestCount();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transcripts.of("qoder")
+        .read(client("qoder"), Arguments.builder().put("session_id", "abc").build()));
+    assertTrue(e.getMessage().contains("sessionId must match"), e.getMessage());
+    assertEquals(before, Fixtures.sandbox().requestCount());
+  }
+
+  @Test
+  void aVendorThatDeclaresNoLiveStreamCannotBeFollowed() {
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> Transcripts.of("piper").follow(client("piper"), Arguments.NONE));
+    assertEquals("piper declares no live stream of a session's events", e.getMessage());
+  }
+
+  @Test
+  void anIdNoInstalledVendorHasIsRefusedNamingTheInstalledOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transcripts.of("agents_v2"));
+    assertTrue(e.getMessage().startsWith("no installed vendor is agents_v2 (installed: agents-v2, "), e.getMessage());
   }
 }
