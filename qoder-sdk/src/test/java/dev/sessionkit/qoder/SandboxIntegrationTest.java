@@ -50,8 +50,8 @@ class SandboxIntegrationTest {
       client(sandbox).sessions().iterateEvents(SESSION, EventListParams.builder().limit(100).build()).forEach(events::add);
       assertEquals(250, events.size());
       assertInstanceOf(UserMessageEvent.class, events.get(0), "a generated session is the scenario's turns, over and over");
-      assertInstanceOf(SessionStatusIdleEvent.class, events.get(5), "the first turn ends idle");
-      assertInstanceOf(UserMessageEvent.class, events.get(6));
+      assertInstanceOf(SessionStatusIdleEvent.class, events.get(8), "the first turn (nine events) ends idle");
+      assertInstanceOf(UserMessageEvent.class, events.get(9));
       assertInstanceOf(AgentMessageEvent.class, events.get(249));
       RecordedRequest first = sandbox.takeRequest(1, TimeUnit.SECONDS);
       assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100", first.getTarget());

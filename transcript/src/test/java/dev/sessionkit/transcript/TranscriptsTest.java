@@ -87,7 +87,7 @@ class TranscriptsTest {
 
   @Test
   void aQoderSessionStreamsEveryEventTypeIntoItsEntryAndSumsTheIdleUsage() {
-    String id = "sess_sandbox_30";
+    String id = "sess_sandbox_36";
     List<SessionEvent> events = qoder().sessions().iterateEvents(id).stream().toList();
     TranscriptStream stream = Transcripts.of("qoder").session(id)
         .pages(qoder().sessions().iterateEvents(id, EventListParams.builder().limit(7).build()));
@@ -96,8 +96,10 @@ class TranscriptsTest {
     assertTrue(stream.finished());
     long starts = events.stream().filter(e -> e instanceof SpanModelRequestStartEvent).count();
     assertEquals(events.size() - starts, entries.size(), "every event but a model request's start is an entry");
-    // 30 events: five turns of the sandbox's scenario (six events of this spec's union each).
-    assertEquals(Map.of("agent_message", 5, "model_request", 5, "status_change", 5, "thinking", 5, "user_message", 5),
+    // 36 events: four turns of the sandbox's scenario (nine events each: the user's message, running, a
+    // model request's start, thinking, a tool call, its result, the reply, the request's end, idle).
+    assertEquals(Map.of("agent_message", 4, "model_request", 4, "status_change", 8, "thinking", 4, "tool_call", 4,
+        "tool_result", 4, "user_message", 4),
         kinds(entries));
     long input = 0;
     long output = 0;
@@ -117,7 +119,7 @@ class TranscriptsTest {
     SpanModelRequestStartEvent start = assertInstanceOf(SpanModelRequestStartEvent.class, request.startSource());
     assertEquals(Duration.between(start.createdAt(), end.createdAt()), request.latency());
     assertEquals(start.createdAt().toInstant(), request.startedAt());
-    assertEquals("idle", ((Entry.StatusChange) entries.get(entries.size() - 1)).status(), "the fifth turn ends idle");
+    assertEquals("idle", ((Entry.StatusChange) entries.get(entries.size() - 1)).status(), "the fourth turn ends idle");
     assertEquals(events.get(0).getClass(), entries.get(0).source().getClass());
     assertThrows(IllegalStateException.class, stream::iterator, "a stream is read once");
   }

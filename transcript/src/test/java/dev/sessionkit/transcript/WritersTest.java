@@ -183,10 +183,12 @@ class WritersTest {
   void otlpGivesEachQoderTurnAChatSpanAndTheTurnsUsage() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SpanExporter exporter = TranscriptWriters.otlpJson(out);
-    Totals totals = TranscriptWriters.otlp(qoder(12), exporter);
+    Totals totals = TranscriptWriters.otlp(qoder(18), exporter);
     List<Span> spans = spans(out.toString(StandardCharsets.UTF_8), new ArrayList<>());
-    // 12 events: two whole turns of the sandbox's scenario (six events each, one model request, ending idle).
-    assertEquals(List.of("chat", "chat", "invoke_agent", "invoke_agent", "session qoder"),
+    // 18 events: two whole turns of the sandbox's scenario (nine events each: one model request, one tool
+    // call and its result, ending idle).
+    assertEquals(List.of("chat", "chat", "execute_tool Grep", "execute_tool Grep", "invoke_agent", "invoke_agent",
+        "session qoder"),
         spans.stream().map(Span::getName).sorted().toList());
     long input = 0;
     for (Span span : spans) {
