@@ -14,7 +14,6 @@ import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import dev.sessionkit.transcript.Transcripts;
 import java.io.PrintStream;
 import java.util.Map;
@@ -46,16 +45,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("sandbox's env (" + String.join(", ", sandbox.environment().keySet()) + ").");
 
     QoderClient qoder = top.qoder();
-    heading(out, "Qoder", "qoder.sessions().events(\"" + SessionIds.QODER_DOCUMENTED_SESSION
+    heading(out, "Qoder", "qoder.sessions().events(\"" + "sess_019e392c0d1e74e095d21ea4c6b41def"
         + "\", EventListParams.builder().limit(5).build())", "the documented example page");
-    SessionEventList page = qoder.sessions().events(SessionIds.QODER_DOCUMENTED_SESSION,
+    SessionEventList page = qoder.sessions().events("sess_019e392c0d1e74e095d21ea4c6b41def",
         EventListParams.builder().limit(5).build());
     Table table = new Table(out, Rows.EVENT_WIDTHS);
     table.row(Rows.EVENT_HEADER);
     for (SessionEvent event : page.data()) table.row(Rows.event(Output.tree(SessionEvent.class, event)));
     out.println("-> SessionEventList: " + page.data().size() + " events, first_id " + page.firstId() + ", has_more "
         + page.hasMore());
-    String generated = SessionIds.qoderSession(250);
+    String generated = "sess_sandbox_250";
     heading(out, "Qoder", "qoder.sessions().iterateEvents(\"" + generated + "\", limit 100)",
         "a generated session, fetched page by page (after_id = each page's last_id)");
     Map<String, Integer> types = new TreeMap<>();
@@ -67,36 +66,36 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("-> " + count + " events over 3 pages: " + types);
 
     PiperClient piper = top.piper();
-    heading(out, "Piper", "piper.sessions().events(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(6) + "\")",
+    heading(out, "Piper", "piper.sessions().events(\"" + "3c90c3cc-0d44-4b50-8888-8dd25736052a" + "\", \"" + "00000000-0000-4000-a000-000000000006" + "\")",
         "a session's runs and their events");
-    SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
+    SessionEventsResponse runs = piper.sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "00000000-0000-4000-a000-000000000006");
     PiperCommand.printRuns(out, runs);
-    heading(out, "Piper", "piper.scenarioRuns().bySession(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(12) + "\")",
+    heading(out, "Piper", "piper.scenarioRuns().bySession(\"" + "3c90c3cc-0d44-4b50-8888-8dd25736052a" + "\", \"" + "00000000-0000-4000-a000-000000000012" + "\")",
         "a scenario result");
-    ScenarioRunDetail scenario = piper.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.piperSession(12));
+    ScenarioRunDetail scenario = piper.scenarioRuns().bySession("3c90c3cc-0d44-4b50-8888-8dd25736052a", "00000000-0000-4000-a000-000000000012");
     PiperCommand.printScenario(out, scenario);
 
     PipecatClient pipecat = top.pipecat();
-    heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "\", \""
-        + SessionIds.PIPECAT_DOCUMENTED_SESSION + "\")", "a session's metrics (the documented example)");
-    SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
+    heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + "my-agent" + "\", \""
+        + "800d444a-e67e-4686-afb3-b0de509cccb3" + "\")", "a session's metrics (the documented example)");
+    SessionDetails details = pipecat.sessions().get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3");
     PipecatCommand.print(out, details, 5);
 
     AgentsClient agents = top.agents();
-    heading(out, "Agents API v2", "agents.sessions().events(\"" + SessionIds.AGENTS_DOCUMENTED_AGENT + "\", \""
-        + SessionIds.AGENTS_DOCUMENTED_SESSION + "\")", "the documented example page");
-    ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,
-        SessionIds.AGENTS_DOCUMENTED_SESSION);
+    heading(out, "Agents API v2", "agents.sessions().events(\"" + "agt_customer_support" + "\", \""
+        + "ase_customer_support_001" + "\")", "the documented example page");
+    ListAgentEventsResponse agentPage = agents.sessions().events("agt_customer_support",
+        "ase_customer_support_001");
     table.row(Rows.EVENT_HEADER);
     for (AgentEvent event : agentPage.events()) table.row(Rows.event(Output.tree(AgentEvent.class, event)));
     out.println("-> ListAgentEventsResponse: " + agentPage.events().size() + " events, next page_key "
         + SessionsService.nextPageKey(agentPage).orElse("(none)"));
-    String agentSession = SessionIds.agentsSession(120);
-    heading(out, "Agents API v2", "agents.sessions().iterateEvents(\"" + SessionIds.AGENTS_AGENT + "\", \"" + agentSession
+    String agentSession = "ase_sandbox_120";
+    heading(out, "Agents API v2", "agents.sessions().iterateEvents(\"" + "agt_sandbox" + "\", \"" + agentSession
         + "\", limit 50)", "a generated session, page_key by page_key");
     Map<String, Integer> agentTypes = new TreeMap<>();
     int agentCount = 0;
-    for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, agentSession,
+    for (AgentEvent event : agents.sessions().iterateEvents("agt_sandbox", agentSession,
         dev.sessionkit.agents.EventListParams.builder().limit(50).build())) {
       agentTypes.merge(event.type(), 1, Integer::sum);
       agentCount++;
@@ -107,25 +106,25 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript), as each spec declares it");
     heading(out, "Qoder", "Transcripts.of(\"qoder\").session(id).pages(qoder.sessions().iterateEvents(id))",
         "a session, streamed page by page");
-    TranscriptCommand.summary(out, Transcripts.of("qoder").session(SessionIds.qoderSession(15))
-        .pages(qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
+    TranscriptCommand.summary(out, Transcripts.of("qoder").session("sess_sandbox_15")
+        .pages(qoder.sessions().iterateEvents("sess_sandbox_15")), 3);
     heading(out, "Piper", "Transcripts.of(\"piper\").events(piper.sessions().events(org, session))",
         "runs, with each run's exact cost");
     TranscriptCommand.summary(out, Transcripts.of("piper").events(runs).stream(), 3);
     heading(out, "Pipecat Cloud", "Transcripts.of(\"pipecat\").agent(agent).events(pipecat.sessions().get(agent, session))",
         "start, completion, resource samples");
-    TranscriptCommand.summary(out, Transcripts.of("pipecat").agent(SessionIds.PIPECAT_DOCUMENTED_AGENT).events(details).stream(), 3);
+    TranscriptCommand.summary(out, Transcripts.of("pipecat").agent("my-agent").events(details).stream(), 3);
     heading(out, "Agents API v2", "Transcripts.of(\"agents-v2\").session(session).agent(agent).events(agents.sessions().events(agent, session))",
         "messages, thinking, a tool call and its result");
-    TranscriptCommand.summary(out, Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION)
-        .agent(SessionIds.AGENTS_DOCUMENTED_AGENT).events(agentPage).stream(), 5);
+    TranscriptCommand.summary(out, Transcripts.of("agents-v2").session("ase_customer_support_001")
+        .agent("agt_customer_support").events(agentPage).stream(), 5);
 
     out.println();
     out.println("Next:");
-    out.println("  ./sessionkit qoder events " + SessionIds.qoderSession(1000) + " --sandbox --all --format jsonl | head -3");
-    out.println("  ./sessionkit pipecat session " + SessionIds.PIPECAT_AGENT + " " + SessionIds.pipecatSession(20) + " --sandbox");
-    out.println("  ./sessionkit transcript agents-v2 " + SessionIds.AGENTS_DOCUMENTED_AGENT + " "
-        + SessionIds.AGENTS_DOCUMENTED_SESSION + " --sandbox                # Markdown; --format jsonl|otlp");
+    out.println("  ./sessionkit qoder events " + "sess_sandbox_1000" + " --sandbox --all --format jsonl | head -3");
+    out.println("  ./sessionkit pipecat session " + "sandbox-agent" + " " + "00000000-0000-4000-b000-000000000020" + " --sandbox");
+    out.println("  ./sessionkit transcript agents-v2 " + "agt_customer_support" + " "
+        + "ase_customer_support_001" + " --sandbox                # Markdown; --format jsonl|otlp");
     out.println("  ./sessionkit sandbox      # keep a sandbox running and print its environment for your own code");
     out.println("  ./sessionkit --help");
     return ExitCode.OK;

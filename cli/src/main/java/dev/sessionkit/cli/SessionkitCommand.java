@@ -5,8 +5,8 @@ import dev.sessionkit.core.ClientBuilder;
 import dev.sessionkit.pipecat.PipecatClient;
 import dev.sessionkit.piper.PiperClient;
 import dev.sessionkit.qoder.QoderClient;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,45 +77,39 @@ final class SessionkitCommand implements Callable<Integer> {
   }
 
   /** Returns the environment a vendor's client is built from: the sandbox's with --sandbox, else the process's. */
-  private Map<String, String> envFor(Vendor vendor, String example) {
+  private Map<String, String> envFor(String vendorId, String example) {
     if (sandbox) return sandbox().environment();
-    String credential = env.get(vendor.credentialEnv());
+    VendorDescriptor vendor = VendorDescriptor.find(vendorId)
+        .orElseThrow(() -> new IllegalStateException("no installed vendor " + vendorId));
+    String variable = vendor.credentialVariable().name();
+    String credential = env.get(variable);
     if (credential == null || credential.isBlank()) {
-      throw new CliFailure(ExitCode.AUTH, vendor.credentialEnv() + " is not set: set it to your " + label(vendor)
+      throw new CliFailure(ExitCode.AUTH, variable + " is not set: set it to your " + vendor.label()
           + " credential, or add --sandbox to try the command on the embedded sandbox (no account needed), for example: sessionkit "
           + example + " --sandbox");
     }
     return env;
   }
 
-  static String label(Vendor vendor) {
-    return switch (vendor) {
-      case QODER -> "Qoder";
-      case PIPER -> "Piper";
-      case PIPECAT -> "Pipecat Cloud";
-      case AGENTS_V2 -> "Agents API v2";
-    };
-  }
-
   QoderClient qoder() {
-    QoderClient.Builder builder = QoderClient.builder().fromEnv(envFor(Vendor.QODER, "qoder events sess_sandbox_1000"));
+    QoderClient.Builder builder = QoderClient.builder().fromEnv(envFor("qoder", "qoder events sess_sandbox_1000"));
     return configure(builder);
   }
 
   PiperClient piper() {
-    PiperClient.Builder builder = PiperClient.builder().fromEnv(envFor(Vendor.PIPER,
+    PiperClient.Builder builder = PiperClient.builder().fromEnv(envFor("piper",
         "piper events 3c90c3cc-0d44-4b50-8888-8dd25736052a 00000000-0000-4000-a000-000000000012"));
     return configure(builder);
   }
 
   PipecatClient pipecat() {
-    PipecatClient.Builder builder = PipecatClient.builder().fromEnv(envFor(Vendor.PIPECAT,
+    PipecatClient.Builder builder = PipecatClient.builder().fromEnv(envFor("pipecat",
         "pipecat session my-agent 800d444a-e67e-4686-afb3-b0de509cccb3"));
     return configure(builder);
   }
 
   AgentsClient agents() {
-    AgentsClient.Builder builder = AgentsClient.builder().fromEnv(envFor(Vendor.AGENTS_V2,
+    AgentsClient.Builder builder = AgentsClient.builder().fromEnv(envFor("agents-v2",
         "agents-v2 events agt_sandbox ase_sandbox_120"));
     return configure(builder);
   }

@@ -26,16 +26,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The drift check for users: recorded responses, one directory per operation, every drift named with its path. */
 class DriftCheckTest {
-  private static final DriftCheck ALL_SDKS = DriftCheck.forSdk("qoder").and(DriftCheck.forSdk("piper"))
-      .and(DriftCheck.forSdk("pipecat")).and(DriftCheck.forSdk("agents-v2"));
+  /** Each vendor's check; their lifecycle specs share operation ids (listSessions, getSession, ...). */
+  private static final Map<String, DriftCheck> SDKS = Map.of("qoder.yaml", DriftCheck.forSdk("qoder"),
+      "piper.yaml", DriftCheck.forSdk("piper"), "pipecat.yaml", DriftCheck.forSdk("pipecat"),
+      "agents-v2.yaml", DriftCheck.forSdk("agents-v2"));
+  /** The operations of the seeds, each from its vendor's check, in one: recordings of four SDKs in one directory. */
+  private static final DriftCheck ALL_SDKS = DriftCheck.of(Map.of(
+      "listSessionEvents", SDKS.get("qoder.yaml").operations().get("listSessionEvents"),
+      "getSessionEvents", SDKS.get("piper.yaml").operations().get("getSessionEvents"),
+      "getScenarioRunBySession", SDKS.get("piper.yaml").operations().get("getScenarioRunBySession"),
+      "getSession", SDKS.get("pipecat.yaml").operations().get("getSession"),
+      "listAgentEvents", SDKS.get("agents-v2.yaml").operations().get("listAgentEvents")));
 
   @TempDir Path recorded;
 
   @Test
-  void theSdksMapEveryOperationOfTheSpecsToItsResponseType() {
-    assertEquals(Set.of("listSessionEvents", "getSessionEvents", "getScenarioRunBySession", "getSession", "listAgentEvents"),
-        ALL_SDKS.operations().keySet());
+  void theSdksMapEveryOperationOfTheSpecsThatAnswersJsonToItsResponseType() {
+    for (String spec : List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml")) {
+      Set<String> answeringJson = new java.util.TreeSet<>();
+      io.swagger.v3.oas.models.OpenAPI api = new io.swagger.parser.OpenAPIParser()
+          .readLocation(Locations.spec(spec).toString(), null, new io.swagger.v3.parser.core.models.ParseOptions())
+          .getOpenAPI();
+      api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        boolean json = operation.getResponses().entrySet().stream()
+            .filter(response -> response.getKey().startsWith("2"))
+            .map(response -> response.getValue().get$ref() != null ? api.getComponents().getResponses()
+                .get(response.getValue().get$ref().replaceFirst(".*/", "")) : response.getValue())
+            .anyMatch(response -> response.getContent() != null && response.getContent().containsKey("application/json"));
+        if (json) answeringJson.add(operation.getOperationId());
+      }));
+      assertEquals(answeringJson, SDKS.get(spec).operations().keySet(),
+          spec + ": every operation answering JSON, and none that only streams or answers nothing");
+    }
     assertEquals(dev.sessionkit.qoder.model.SessionEventList.class, ALL_SDKS.operations().get("listSessionEvents"));
+    assertEquals(dev.sessionkit.agents.model.AgentResponse.class,
+        SDKS.get("agents-v2.yaml").operations().get("createAgentInput"));
+    IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+        () -> SDKS.get("qoder.yaml").and(SDKS.get("piper.yaml")));
+    assertTrue(both.getMessage().startsWith("the operation listSessions answers dev.sessionkit.qoder.model.SessionList in "
+        + "one SDK and dev.sessionkit.piper.model.SessionListResponse in another"), both.getMessage());
   }
 
   @Test
@@ -87,7 +116,7 @@ class DriftCheckTest {
   void everyUnknownFieldVariantAndEnumValueIsReportedNotOnlyTheFirst() throws IOException {
     write("listSessionEvents", "drifted.json", """
         {"data": [
-          {"id": "evt_1", "type": "agent.tool_use", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
+          {"id": "evt_1", "type": "agent.plan_updated", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
           {"id": "evt_2", "type": "session.status_idle", "session_id": "sess_1", "created_at": "2026-05-18T03:40:49Z",
            "status": "paused", "stop_reason": {"type": "max_tokens", "budget": 10}},
           {"id": "evt_3", "type": "agent.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:50Z",
@@ -98,7 +127,7 @@ class DriftCheckTest {
     DriftReport report = ALL_SDKS.check(recorded);
 
     assertEquals(List.of(
-        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.tool_use\""),
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.plan_updated\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].status", "SessionStatus \"paused\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].stop_reason.type", "StopReasonType \"max_tokens\""),
         new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].stop_reason.budget", "budget"),
@@ -253,8 +282,11 @@ class DriftCheckTest {
 
     DriftCheck check = DriftCheck.forSdk("agents-v2");
 
-    assertEquals(Map.of("listAgentEvents", agents.operation("listAgentEvents").orElseThrow().responseType().orElseThrow()),
-        check.operations());
+    Map<String, Object> answering = new java.util.TreeMap<>();
+    agents.operations().forEach(op -> op.responseType().ifPresent(type -> answering.put(op.operationId(), type)));
+    assertEquals(answering, check.operations());
+    assertEquals(agents.operation("listAgentEvents").orElseThrow().responseType().orElseThrow(),
+        check.operations().get("listAgentEvents"));
     assertEquals(DriftCheck.forVendor(agents).operations(), check.operations());
   }
 

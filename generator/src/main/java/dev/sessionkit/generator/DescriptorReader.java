@@ -191,10 +191,13 @@ final class DescriptorReader {
 
   /**
    * The parameter a stored next cursor goes back in, paging forward: the cursor style's forward
-   * parameter ({@code after_id}), or the token style's ({@code page_key}).
+   * parameter ({@code after_id}), the token style's ({@code page_key}), or the offset style's
+   * ({@code offset}, the cursor being the next offset in decimal).
    */
   private static String cursorParameter(PaginationModel paging) {
-    return paging.cursor() != null ? paging.cursor().forward().parameter() : paging.token().parameter();
+    if (paging.cursor() != null) return paging.cursor().forward().parameter();
+    if (paging.token() != null) return paging.token().parameter();
+    return paging.offset().parameter();
   }
 
   /** Whether the spec requires the body (the typed method needs one whatever the spec says). */

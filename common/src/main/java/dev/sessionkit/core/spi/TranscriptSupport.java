@@ -1,5 +1,7 @@
 package dev.sessionkit.core.spi;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import java.math.BigDecimal;
@@ -113,6 +115,39 @@ public final class TranscriptSupport {
   public static <T> @Nullable JsonValue json(@Nullable T value, Class<T> type) {
     if (value == null) return null;
     return JsonValue.of(SessionkitMoshi.adapter(type, false).toJson(value));
+  }
+
+  /**
+   * Returns the JSON array of {@code values} (such as a tool result's content blocks), each encoded
+   * with the generated adapter of {@code element}.
+   */
+  public static <T> @Nullable JsonValue jsonList(@Nullable List<T> values, Class<T> element) {
+    if (values == null) return null;
+    JsonAdapter<List<T>> adapter = SessionkitMoshi.adapter(Types.newParameterizedType(List.class, element), false);
+    return JsonValue.of(adapter.toJson(values));
+  }
+
+  /**
+   * Returns the text of a union value (such as a message's content, a string or a list of content
+   * blocks), read from its JSON as encoded by the generated adapter of {@code type}: a string as it
+   * is; an array, the text of each element (a string, or an object's {@code text} string) joined as
+   * paragraphs; an object, its {@code text} string; anything else, null.
+   */
+  public static <T> @Nullable String unionText(@Nullable T value, Class<T> type) {
+    JsonValue json = json(value, type);
+    if (json == null) return null;
+    Object decoded = json.toJavaValue();
+    if (decoded instanceof String text) return text;
+    if (decoded instanceof List<?> elements) {
+      List<String> texts = new java.util.ArrayList<>();
+      for (Object element : elements) {
+        String text = element instanceof String s ? s
+            : element instanceof Map<?, ?> object && object.get("text") instanceof String s ? s : null;
+        if (text != null && !text.isEmpty()) texts.add(text);
+      }
+      return texts.isEmpty() ? null : String.join("\n\n", texts);
+    }
+    return decoded instanceof Map<?, ?> object && object.get("text") instanceof String text ? text : null;
   }
 
   /**

@@ -55,7 +55,7 @@ public final class OperationDescriptor {
    * and the parameter that sets the page size, if the operation has one.
    *
    * @param cursorParameter the parameter (name on the wire) that takes a next cursor, such as
-   *     {@code after_id} or {@code page_key}
+   *     {@code after_id}, {@code page_key} or {@code offset} (its cursor the next offset in decimal)
    * @param pageSizeParameter the parameter that sets how many items a page holds, such as
    *     {@code limit}, or null when the operation has none
    */

@@ -13,8 +13,7 @@ import dev.sessionkit.kafka.connect.internal.SessionSource;
 import dev.sessionkit.kafka.connect.internal.SourceConfig;
 import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
+import dev.sessionkit.sandbox.SandboxSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +65,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectClusterExportTest {
+  private static final String QODER = "qoder";
+  private static final String AGENTS = "agents-v2";
   private static final int PER_VENDOR = Integer.getInteger("sessionkit.connect.sessions", 500);
   private static final int EVENTS = 100;
   private static final int SESSIONS = 2 * PER_VENDOR;
@@ -89,7 +90,7 @@ class ConnectClusterExportTest {
 
   @BeforeAll
   void start() throws IOException {
-    sandbox = Sandbox.builder().credential(Vendor.QODER, qoderSecret).credential(Vendor.AGENTS_V2, agentsSecret).start();
+    sandbox = Sandbox.builder().credential(QODER, qoderSecret).credential(AGENTS, agentsSecret).start();
     proxy = new StallingProxy(sandbox.port());
     secrets = Files.createTempFile("sessionkit-secrets", ".properties");
     Files.writeString(secrets, "qoder=" + qoderSecret + "\nagents=" + agentsSecret + "\n");
@@ -195,8 +196,8 @@ class ConnectClusterExportTest {
   void aWorkerStoppedWhileItsTaskIsStuckLosesNoEventAndDuplicatesNone() throws Exception {
     String name = "failover";
     Map<String, String> config = connector(name, 2);
-    config.put("vendor.qoder.base.url", proxy.baseUrl(sandbox.baseUrl(Vendor.QODER)));
-    config.put("vendor.agents-v2.base.url", proxy.baseUrl(sandbox.baseUrl(Vendor.AGENTS_V2)));
+    config.put("vendor.qoder.base.url", proxy.baseUrl(sandbox.baseUrl(QODER)));
+    config.put("vendor.agents-v2.base.url", proxy.baseUrl(sandbox.baseUrl(AGENTS)));
     // Task 0's sessions, dealt as the connector deals them.
     List<String> taskZero = Assignment.spread(sessions(), 2).get(0).stream().map(SessionRef::id).toList();
     try (Checker checker = new Checker(name)) {
@@ -254,8 +255,9 @@ class ConnectClusterExportTest {
     long started = System.nanoTime();
     long events = 0;
     for (int i = 0; i < PER_VENDOR; i++) {
-      events += qoder.sessions().streamEvents(SessionIds.qoderSession(EVENTS, i)).count();
-      events += agents.sessions().streamEvents(SessionIds.AGENTS_AGENT, SessionIds.agentsSession(EVENTS, i)).count();
+      events += qoder.sessions().streamEvents(sandbox.session(QODER, EVENTS, i).id()).count();
+      SandboxSession session = sandbox.session(AGENTS, EVENTS, i);
+      events += agents.sessions().streamEvents(session.parameter("agent_key"), session.id()).count();
     }
     long ms = Math.max(1, millisSince(started));
     figure("single-process paging loop (SDK iterateEvents, one thread): %d events in %d ms = %.0f events/s", events, ms,
@@ -295,11 +297,13 @@ class ConnectClusterExportTest {
     assertEquals(List.of(), logs.leaks());
   }
 
-  private static List<SessionRef> sessions() {
+  /** The exported sessions: numbered copies of the sandbox's generated session of {@value #EVENTS} events, per vendor. */
+  private List<SessionRef> sessions() {
     List<SessionRef> sessions = new ArrayList<>();
     for (int i = 0; i < PER_VENDOR; i++) {
-      sessions.add(new SessionRef("qoder", null, SessionIds.qoderSession(EVENTS, i)));
-      sessions.add(new SessionRef("agents-v2", SessionIds.AGENTS_AGENT, SessionIds.agentsSession(EVENTS, i)));
+      sessions.add(new SessionRef(QODER, null, sandbox.session(QODER, EVENTS, i).id()));
+      SandboxSession agents = sandbox.session(AGENTS, EVENTS, i);
+      sessions.add(new SessionRef(AGENTS, agents.parameter("agent_key"), agents.id()));
     }
     return sessions;
   }
@@ -311,13 +315,14 @@ class ConnectClusterExportTest {
     config.put("vendors", "qoder,agents-v2");
     config.put("topic", name + ".{vendor}");
     config.put("vendor.qoder.credential", "${file:" + secrets + ":qoder}");
-    config.put("vendor.qoder.base.url", sandbox.baseUrl(Vendor.QODER));
+    config.put("vendor.qoder.base.url", sandbox.baseUrl(QODER));
     config.put("vendor.qoder.sessions", IntStream.range(0, PER_VENDOR)
-        .mapToObj(i -> SessionIds.qoderSession(EVENTS, i)).collect(Collectors.joining(",")));
+        .mapToObj(i -> sandbox.session(QODER, EVENTS, i).id()).collect(Collectors.joining(",")));
     config.put("vendor.agents-v2.credential", "${file:" + secrets + ":agents}");
-    config.put("vendor.agents-v2.base.url", sandbox.baseUrl(Vendor.AGENTS_V2));
+    config.put("vendor.agents-v2.base.url", sandbox.baseUrl(AGENTS));
     config.put("vendor.agents-v2.sessions", IntStream.range(0, PER_VENDOR)
-        .mapToObj(i -> SessionIds.AGENTS_AGENT + "/" + SessionIds.agentsSession(EVENTS, i)).collect(Collectors.joining(",")));
+        .mapToObj(i -> sandbox.session(AGENTS, EVENTS, i)).map(session -> session.parameter("agent_key") + "/" + session.id())
+        .collect(Collectors.joining(",")));
     config.put("page.size", "100");
     // Knobs for measuring (the defaults otherwise): -Dsessionkit.connect.batch=5000 -Dsessionkit.connect.fetch=1
     if (System.getProperty("sessionkit.connect.batch") != null) config.put("batch.size", System.getProperty("sessionkit.connect.batch"));

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
+import dev.sessionkit.sandbox.SandboxSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -104,10 +103,10 @@ class SessionSourceTaskTest {
     Map<String, String> props = new HashMap<>();
     props.put("vendors", "qoder,agents-v2");
     props.put("topic", "sessions");
-    props.put("vendor.qoder.credential", sandbox.credential(Vendor.QODER));
-    props.put("vendor.qoder.base.url", sandbox.baseUrl(Vendor.QODER));
-    props.put("vendor.agents-v2.credential", sandbox.credential(Vendor.AGENTS_V2));
-    props.put("vendor.agents-v2.base.url", sandbox.baseUrl(Vendor.AGENTS_V2));
+    props.put("vendor.qoder.credential", sandbox.credential("qoder"));
+    props.put("vendor.qoder.base.url", sandbox.baseUrl("qoder"));
+    props.put("vendor.agents-v2.credential", sandbox.credential("agents-v2"));
+    props.put("vendor.agents-v2.base.url", sandbox.baseUrl("agents-v2"));
     props.put("page.size", "40");
     props.put("task.sessions", sessions);
     return props;
@@ -126,9 +125,11 @@ class SessionSourceTaskTest {
   @Test
   void readsEachSessionOfTwoVendorsInOrderAndResumesFromTheCommittedOffset() throws Exception {
     try (Sandbox sandbox = Sandbox.start()) {
-      String qoder = SessionIds.qoderSession(100, 1);
-      String agents = SessionIds.agentsSession(90, 1);
-      Map<String, String> props = props(sandbox, "qoder:" + qoder + ",agents-v2:" + SessionIds.AGENTS_AGENT + "/" + agents);
+      String qoder = sandbox.session("qoder", 100, 1).id();
+      SandboxSession agentsSession = sandbox.session("agents-v2", 90, 1);
+      String agents = agentsSession.id();
+      String agent = agentsSession.parameter("agent_key");
+      Map<String, String> props = props(sandbox, "qoder:" + qoder + ",agents-v2:" + agent + "/" + agents);
       Context context = new Context();
       SessionSourceTask task = task(context, props);
       List<SourceRecord> records = drain(task, 190);
@@ -139,7 +140,7 @@ class SessionSourceTaskTest {
       assertEquals(100, ofQoder.size());
       for (int i = 0; i < ofQoder.size(); i++) assertEquals((long) i, ((Struct) ofQoder.get(i).value()).getInt64("position"));
       Struct agentsEntry = (Struct) records.stream().filter(r -> r.key().equals(agents)).findFirst().orElseThrow().value();
-      assertEquals(SessionIds.AGENTS_AGENT, agentsEntry.getString("agent"));
+      assertEquals(agent, agentsEntry.getString("agent"));
       assertEquals("user_message", agentsEntry.getString("kind"));
 
       // The 50th Qoder record was the last one committed: a new task goes on with the 51st.
@@ -158,7 +159,7 @@ class SessionSourceTaskTest {
     try (Sandbox sandbox = Sandbox.start()) {
       Context context = new Context();
       context.connectorBoundaries = true;
-      SessionSourceTask task = task(context, props(sandbox, "qoder:" + SessionIds.qoderSession(100, 2)));
+      SessionSourceTask task = task(context, props(sandbox, "qoder:" + sandbox.session("qoder", 100, 2).id()));
       List<SourceRecord> records = drain(task, 100);
       task.stop();
 
@@ -172,7 +173,7 @@ class SessionSourceTaskTest {
     dev.sessionkit.sandbox.FaultPlan faults = dev.sessionkit.sandbox.FaultPlan.builder()
         .rateLimited(0, java.time.Duration.ofSeconds(2)).script(dev.sessionkit.sandbox.Fault.RATE_LIMITED).build();
     try (Sandbox sandbox = Sandbox.builder().faults(faults).start()) {
-      Map<String, String> props = props(sandbox, "qoder:" + SessionIds.qoderSession(100, 4));
+      Map<String, String> props = props(sandbox, "qoder:" + sandbox.session("qoder", 100, 4).id());
       props.put("max.retries", "0");
       props.put("fetch.concurrency", "1");
       SessionSourceTask task = task(new Context(), props);
@@ -224,7 +225,7 @@ class SessionSourceTaskTest {
   @Test
   void stopEndsAPollThatWaitsForNewEvents() throws Exception {
     try (Sandbox sandbox = Sandbox.start()) {
-      SessionSourceTask task = task(new Context(), props(sandbox, "qoder:" + SessionIds.qoderSession(3, 1)));
+      SessionSourceTask task = task(new Context(), props(sandbox, "qoder:" + sandbox.session("qoder", 3, 1).id()));
       assertEquals(3, drain(task, 3).size());
       CompletableFuture<List<SourceRecord>> idle = CompletableFuture.supplyAsync(() -> {
         try {
@@ -255,7 +256,8 @@ class SessionSourceTaskTest {
     java.util.function.Function<Map<String, ?>, java.nio.ByteBuffer> key =
         partition -> java.nio.ByteBuffer.wrap(keys.fromConnectData("export", null, List.of("export", partition)));
     try (Sandbox sandbox = Sandbox.start()) {
-      String sessions = "agents-v2:" + SessionIds.AGENTS_AGENT + "/" + SessionIds.agentsSession(100, 3);
+      SandboxSession session = sandbox.session("agents-v2", 100, 3);
+      String sessions = "agents-v2:" + session.parameter("agent_key") + "/" + session.id();
       List<SourceRecord> records = drain(task(new Context(), props(sandbox, sessions)), 100);
       // Where Connect reads partitions back (the offsets REST API), its JSON converter rebuilds them and
       // writes them again: the bytes must not change, or the offset is not found.
