@@ -66,6 +66,11 @@ class LifecycleAgainstSandboxTest {
   /** The id of the persisted event a streamed one is or ends (an agent output's end names it), else null. */
   private static @Nullable String persisted(AgentStreamedResponse event) {
     if (event instanceof StreamingAgentOutputEnd end) return end.eventId();
+    if (event instanceof AgentStreamedResponse.Unknown unknown) {
+      // A replayed history event the stream union does not name (agent_output): kept raw, with its id.
+      Object id = ((java.util.Map<?, ?>) unknown.raw().toJavaValue()).get("id");
+      return id instanceof String s ? s : null;
+    }
     try {
       return (String) event.getClass().getMethod("id").invoke(event);
     } catch (NoSuchMethodException e) {
