@@ -2,7 +2,6 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.agents.AgentsClient;
 import dev.sessionkit.agents.EventListParams;
-import dev.sessionkit.agents.SessionsService;
 import dev.sessionkit.agents.model.AgentEvent;
 import dev.sessionkit.agents.model.ListAgentEventsResponse;
 import picocli.CommandLine.Command;
@@ -34,10 +33,9 @@ final class AgentsV2Command {
         .pageKey(pageKey)
         .build();
     Output output = top.output();
-    Output.EventWriter<AgentEvent> writer = output.events(AgentEvent.class,
-        new Table(output.out, Rows.EVENT_WIDTHS), Rows.EVENT_HEADER, Rows::event);
     if (all) {
-      Progress progress = new Progress(top.err, top.progressLabel("agents-v2", sessionKey), !top.quiet);
+      Output.Items writer = output.items(AgentEvent.class);
+      Progress progress = new Progress(top.err, top.progressLabel("agents-v2", sessionKey), "events", !top.quiet);
       for (AgentEvent event : client.sessions().iterateEvents(agentKey, sessionKey, params)) {
         progress.tick();
         if (!writer.write(event)) break;
@@ -47,15 +45,7 @@ final class AgentsV2Command {
       return ExitCode.OK;
     }
     ListAgentEventsResponse page = client.sessions().events(agentKey, sessionKey, params);
-    if (output.format == Format.json) {
-      output.out.println(Output.pretty(ListAgentEventsResponse.class, page));
-      return ExitCode.OK;
-    }
-    for (AgentEvent event : page.events()) writer.write(event);
-    writer.finish();
-    if (output.format == Format.table) {
-      SessionsService.nextPageKey(page).ifPresent(next -> output.out.println("(more: --page-key " + next + ", or --all)"));
-    }
+    output.response(ListAgentEventsResponse.class, page, java.util.Optional.of(AgentEvent.class));
     return ExitCode.OK;
   }
 }

@@ -17,9 +17,9 @@ import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -30,9 +30,6 @@ import picocli.CommandLine.ParentCommand;
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand
   SessionkitCommand top;
-
-  @Mixin
-  GlobalOptions options;
 
   @Override
   public Integer call() {
@@ -49,9 +46,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         + "\", EventListParams.builder().limit(5).build())", "the documented example page");
     SessionEventList page = qoder.sessions().events(SessionIds.QODER_DOCUMENTED_SESSION,
         EventListParams.builder().limit(5).build());
-    Table table = new Table(out, Rows.EVENT_WIDTHS);
-    table.row(Rows.EVENT_HEADER);
-    for (SessionEvent event : page.data()) table.row(Rows.event(Output.tree(SessionEvent.class, event)));
+    Output table = new Output(out, Format.table);
+    table.response(SessionEventList.class, page, Optional.of(SessionEvent.class));
     out.println("-> SessionEventList: " + page.data().size() + " events, first_id " + page.firstId() + ", has_more "
         + page.hasMore());
     String generated = SessionIds.qoderSession(250);
@@ -69,25 +65,24 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     heading(out, "Piper", "piper.sessions().events(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(6) + "\")",
         "a session's runs and their events");
     SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
-    PiperCommand.printRuns(out, runs);
+    table.response(SessionEventsResponse.class, runs, Optional.empty());
     heading(out, "Piper", "piper.scenarioRuns().bySession(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(12) + "\")",
         "a scenario result");
     ScenarioRunDetail scenario = piper.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.piperSession(12));
-    PiperCommand.printScenario(out, scenario);
+    table.response(ScenarioRunDetail.class, scenario, Optional.empty());
 
     PipecatClient pipecat = top.pipecat();
     heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "\", \""
         + SessionIds.PIPECAT_DOCUMENTED_SESSION + "\")", "a session's metrics (the documented example)");
     SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
-    PipecatCommand.print(out, details, 5);
+    table.response(SessionDetails.class, details, Optional.empty());
 
     AgentsClient agents = top.agents();
     heading(out, "Agents API v2", "agents.sessions().events(\"" + SessionIds.AGENTS_DOCUMENTED_AGENT + "\", \""
         + SessionIds.AGENTS_DOCUMENTED_SESSION + "\")", "the documented example page");
     ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,
         SessionIds.AGENTS_DOCUMENTED_SESSION);
-    table.row(Rows.EVENT_HEADER);
-    for (AgentEvent event : agentPage.events()) table.row(Rows.event(Output.tree(AgentEvent.class, event)));
+    table.response(ListAgentEventsResponse.class, agentPage, Optional.of(AgentEvent.class));
     out.println("-> ListAgentEventsResponse: " + agentPage.events().size() + " events, next page_key "
         + SessionsService.nextPageKey(agentPage).orElse("(none)"));
     String agentSession = SessionIds.agentsSession(120);

@@ -38,10 +38,9 @@ final class QoderCommand {
         .beforeId(before)
         .build();
     Output output = top.output();
-    Output.EventWriter<SessionEvent> writer = output.events(SessionEvent.class,
-        new Table(output.out, Rows.EVENT_WIDTHS), Rows.EVENT_HEADER, Rows::event);
     if (all) {
-      Progress progress = new Progress(top.err, top.progressLabel("qoder", sessionId), !top.quiet);
+      Output.Items writer = output.items(SessionEvent.class);
+      Progress progress = new Progress(top.err, top.progressLabel("qoder", sessionId), "events", !top.quiet);
       for (SessionEvent event : client.sessions().iterateEvents(sessionId, params)) {
         progress.tick();
         if (!writer.write(event)) break;
@@ -51,16 +50,7 @@ final class QoderCommand {
       return ExitCode.OK;
     }
     SessionEventList page = client.sessions().events(sessionId, params);
-    if (output.format == Format.json) {
-      output.out.println(Output.pretty(SessionEventList.class, page));
-      return ExitCode.OK;
-    }
-    for (SessionEvent event : page.data()) writer.write(event);
-    writer.finish();
-    if (output.format == Format.table && Boolean.TRUE.equals(page.hasMore())) {
-      String next = before != null ? "--before " + page.firstId() : "--after " + page.lastId();
-      output.out.println("(more: " + next + ", or --all)");
-    }
+    output.response(SessionEventList.class, page, java.util.Optional.of(SessionEvent.class));
     return ExitCode.OK;
   }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,9 +16,6 @@ import picocli.CommandLine.ParentCommand;
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand
   SessionkitCommand top;
-
-  @Mixin
-  GlobalOptions options;
 
   @Option(names = "--port", paramLabel = "PORT", description = "The loopback port (default: any free port).")
   int port;

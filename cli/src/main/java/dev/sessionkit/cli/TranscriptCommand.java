@@ -23,7 +23,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,9 +63,6 @@ final class TranscriptCommand implements Callable<Integer> {
   @Option(names = "--otlp-endpoint", paramLabel = "URL",
       description = "Send the spans with OTLP/HTTP to this URL (http://host:4318 or its /v1/traces) instead of writing them.")
   String otlpEndpoint;
-
-  @Mixin
-  ConnectionOptions connection;
 
   private SessionkitCommand top() {
     return (SessionkitCommand) spec.root().userObject();

@@ -1,0 +1,141 @@
+package dev.sessionkit.cli;
+
+import dev.sessionkit.core.vendor.EnvironmentVariable;
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ParameterDescriptor;
+import dev.sessionkit.core.vendor.ServiceDescriptor;
+import dev.sessionkit.core.vendor.VendorDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Builds the commands of one vendor from its descriptor, the way the AWS CLI builds its commands
+ * from service models: {@code sessionkit <vendor> <service> <operation> [path parameters]
+ * [--parameter value ...]}, with help from the spec, plus the vendor-level shortcuts the spec
+ * declares ({@code x-sessionkit-shortcut}). Nothing here knows a vendor.
+ */
+final class VendorCommands {
+  /** Option names an operation's own options cannot take: a parameter named so gets {@code --param-<name>}. */
+  static final Set<String> RESERVED = Set.of("--help", "-h", "--version", "-V", "--format", "-f", "--all", "--follow",
+      "--body", "--sandbox", "--sandbox-seed", "--base-url", "--retries", "--quiet", "-q", "--debug");
+
+  private final SessionkitCommand root;
+
+  VendorCommands(SessionkitCommand root) {
+    this.root = root;
+  }
+
+  /** Returns the command {@code sessionkit <vendor>}, with a subcommand per service and per shortcut. */
+  CommandLine vendor(VendorDescriptor vendor) {
+    CommandSpec spec = group(vendor.label());
+    List<String> description = new ArrayList<>();
+    if (!vendor.description().isBlank()) description.add(firstParagraph(vendor.description()));
+    description.add("");
+    description.add("Environment (as the SDK's fromEnv() reads it; --sandbox sets it):");
+    int width = vendor.environment().stream().mapToInt(variable -> variable.name().length()).max().orElse(0);
+    for (EnvironmentVariable variable : vendor.environment()) {
+      description.add("  " + variable.name() + " ".repeat(width - variable.name().length() + 2) + variable.description());
+    }
+    vendor.docsUrl().ifPresent(url -> {
+      description.add("");
+      description.add("Vendor documentation: " + url);
+    });
+    spec.usageMessage().description(description.stream().map(OperationCommand::escape).toArray(String[]::new));
+    spec.addOption(formatOption());
+    spec.usageMessage().footer("", "Each service holds operations: sessionkit " + vendor.id() + " SERVICE OPERATION --help.");
+    CommandLine command = new CommandLine(spec);
+    for (ServiceDescriptor service : vendor.services()) {
+      CommandSpec serviceSpec = group(firstSentence(service.description()));
+      if (!firstSentence(service.description()).equals(service.description().strip())) {
+        serviceSpec.usageMessage().description(OperationCommand.escape(service.description().strip().replaceAll("\\s+", " ")));
+      }
+      CommandLine serviceCommand = new CommandLine(serviceSpec);
+      for (OperationDescriptor operation : service.operations()) {
+        serviceCommand.addSubcommand(Names.kebab(operation.name()), new CommandLine(OperationCommand.spec(root, vendor, operation, null)));
+      }
+      command.addSubcommand(Names.kebab(service.name()), serviceCommand);
+    }
+    for (OperationDescriptor operation : vendor.operations()) {
+      if (operation.shortcut().isEmpty()) continue;
+      String shortcut = Names.kebab(operation.shortcut().get());
+      String target = Names.kebab(operation.service()) + " " + Names.kebab(operation.name());
+      if (command.getSubcommands().containsKey(shortcut)) {
+        root.err.println("sessionkit: the shortcut " + vendor.id() + " " + shortcut + " (for " + target
+            + ") is left out: " + vendor.id() + " " + shortcut + " is already a command");
+        continue;
+      }
+      command.addSubcommand(shortcut, new CommandLine(OperationCommand.spec(root, vendor, operation, target)));
+    }
+    return command;
+  }
+
+  /** A command that only holds subcommands: run alone, it shows its usage and fails as bad usage. */
+  private static CommandSpec group(String summary) {
+    CommandSpec[] self = new CommandSpec[1];
+    Callable<Integer> usage = () -> {
+      self[0].commandLine().usage(self[0].commandLine().getErr());
+      return ExitCode.USAGE;
+    };
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(usage);
+    self[0] = spec;
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage().sortOptions(false);
+    if (!summary.isBlank()) spec.usageMessage().header(OperationCommand.escape(summary));
+    return spec;
+  }
+
+  /**
+   * {@code --format}, given to a vendor command and inherited by its subcommands: it writes to the
+   * root, ignoring defaults, so that a format given before the vendor's name is kept.
+   */
+  private OptionSpec formatOption() {
+    return OptionSpec.builder("-f", "--format")
+        .paramLabel("FORMAT")
+        .type(Format.class)
+        .scopeType(ScopeType.INHERIT)
+        .description("table, json or jsonl (default: table on a terminal, jsonl otherwise).")
+        .getter(new IGetter() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T get() {
+            return (T) root.format;
+          }
+        })
+        .setter(new ISetter() {
+          @Override
+          public <T> T set(T value) {
+            if (value != null) root.format = (Format) value;
+            return null;
+          }
+        })
+        .build();
+  }
+
+  /** Returns the first paragraph of a spec's description, for one-line summaries. */
+  static String firstParagraph(String text) {
+    String stripped = text.strip();
+    int end = stripped.indexOf("\n\n");
+    return (end < 0 ? stripped : stripped.substring(0, end)).replaceAll("\\s+", " ");
+  }
+
+  /** Returns the first sentence of a spec's description. */
+  static String firstSentence(String text) {
+    String paragraph = firstParagraph(text);
+    int end = paragraph.indexOf(". ");
+    return end < 0 ? paragraph : paragraph.substring(0, end + 1);
+  }
+
+  /** Returns the option name of a parameter: {@code --<kebab name>}, or {@code --param-<kebab name>} if that is taken. */
+  static String optionName(ParameterDescriptor parameter) {
+    String name = "--" + Names.kebab(parameter.name());
+    return RESERVED.contains(name) ? "--param-" + Names.kebab(parameter.name()) : name;
+  }
+}
