@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sessionkit transcript VENDOR IDS...}: a session of any vendor as one transcript, written
  * as Markdown, JSON lines or OTLP JSON (or sent to an OTLP/HTTP endpoint). It takes the same ids
- * and environment variables as the vendor's own subcommand; its options are the
- * {@link ConnectionOptions}, and its own {@code --format} chooses among the transcript formats.
+ * and environment variables as the vendor's own subcommand; it inherits the root's options, and
+ * its own {@code --format} chooses among the transcript formats.
  */
 @Command(name = "transcript", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "A session of any vendor as one transcript: Markdown (default), JSON lines, or OTLP JSON spans.",
