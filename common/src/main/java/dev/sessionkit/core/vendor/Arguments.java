@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,6 +125,59 @@ public final class Arguments {
       default:
         throw new IllegalArgumentException(name + " must be true or false (got \"" + value + "\")");
     }
+  }
+
+  /**
+   * Returns {@code name} read with {@code parser}, or null when it was not given. A value the parser
+   * refuses (it throws, or returns null) fails naming the parameter and what it must be.
+   *
+   * <pre>{@code
+   * LocalDate since = arguments.value("since", LocalDate::parse, "a date such as 2026-01-31");
+   * }</pre>
+   *
+   * @param expected what a value must be, to finish the sentence "{@code since} must be ..."
+   */
+  public <T> @Nullable T value(String name, Function<String, ? extends @Nullable T> parser, String expected) {
+    String value = string(name);
+    return value == null ? null : parse(name, value, parser, expected);
+  }
+
+  /**
+   * Returns every value of the array parameter {@code name}, each read with {@code parser} as by
+   * {@link #value}, in the order given; null when it was not given.
+   */
+  public <T> @Nullable List<T> values(String name, Function<String, ? extends @Nullable T> parser, String expected) {
+    List<String> given = values.get(name);
+    if (given == null || given.isEmpty()) return null;
+    List<T> parsed = new ArrayList<>(given.size());
+    for (String value : given) parsed.add(parse(name, value, parser, expected));
+    return Collections.unmodifiableList(parsed);
+  }
+
+  /**
+   * Returns {@code value}, the value read for the required parameter {@code name}; fails naming it when
+   * it was not given (null, or an array with no value).
+   *
+   * <pre>{@code
+   * int limit = arguments.require("limit", arguments.integer("limit"));
+   * }</pre>
+   */
+  public <T> T require(String name, @Nullable T value) {
+    if (value == null || value instanceof java.util.Collection<?> list && list.isEmpty()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
+  }
+
+  private static <T> T parse(String name, String value, Function<String, ? extends @Nullable T> parser, String expected) {
+    T parsed;
+    try {
+      parsed = parser.apply(value);
+    } catch (RuntimeException e) {
+      parsed = null;
+    }
+    if (parsed == null) throw new IllegalArgumentException(name + " must be " + expected + " (got \"" + value + "\")");
+    return parsed;
   }
 
   /** Returns the JSON body as given, or null. */

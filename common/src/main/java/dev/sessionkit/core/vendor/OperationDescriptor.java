@@ -1,10 +1,13 @@
 package dev.sessionkit.core.vendor;
 
+import dev.sessionkit.core.EventStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * parameters, body, response, paging, stream) and how to call it with text arguments, the way a
  * command line or a scheduler calls any operation without naming its types. Built by generated
  * code; the typed SDK methods stay the way to call an operation from Java.
+ *
+ * <p>Every generic call ({@link #invoke}, {@link #iterate}, {@link #stream}) first refuses an argument
+ * named after no parameter of the operation (a misspelt option is not silently ignored), then the
+ * generated code reads each value as the spec's type, failing with an
+ * {@link IllegalArgumentException} that names the parameter; nothing is sent before every argument
+ * has been read and checked.
  */
 public final class OperationDescriptor {
   /** Calls the operation on a vendor client with parsed arguments; implemented by generated code. */
@@ -28,6 +37,13 @@ public final class OperationDescriptor {
     Iterable<?> iterate(Object client, Arguments arguments);
   }
 
+  /** Opens the operation's live stream of server-sent events; implemented by generated code. */
+  @FunctionalInterface
+  public interface Streamer {
+    /** Returns the open stream, each event decoded to the operation's event type; close it when done. */
+    EventStream<?> stream(Object client, Arguments arguments);
+  }
+
   private final String service;
   private final String name;
   private final String operationId;
@@ -41,8 +57,10 @@ public final class OperationDescriptor {
   private final @Nullable Type responseType;
   private final @Nullable Type itemType;
   private final @Nullable String shortcut;
-  private final Invoker invoker;
+  private final @Nullable Invoker invoker;
   private final @Nullable Pager pager;
+  private final @Nullable Type eventType;
+  private final @Nullable Streamer streamer;
 
   private OperationDescriptor(Builder builder) {
     this.service = builder.service;
@@ -58,8 +76,13 @@ public final class OperationDescriptor {
     this.responseType = builder.responseType;
     this.itemType = builder.itemType;
     this.shortcut = builder.shortcut;
-    this.invoker = Objects.requireNonNull(builder.invoker, "invoker == null");
+    this.invoker = builder.invoker;
     this.pager = builder.pager;
+    this.eventType = builder.eventType;
+    this.streamer = builder.streamer;
+    if (invoker == null && streamer == null) {
+      throw new NullPointerException("invoker == null (only an operation that streams may have none)");
+    }
     if ((itemType == null) != (pager == null)) {
       throw new IllegalArgumentException(operationId + ": a paged operation needs both its item type and its pager");
     }
@@ -130,29 +153,72 @@ public final class OperationDescriptor {
     return Optional.ofNullable(itemType);
   }
 
+  /**
+   * Returns the type each event of its live stream decodes to (the spec's event schema, typically a
+   * union) when the operation streams, else empty.
+   */
+  public Optional<Type> eventType() {
+    return Optional.ofNullable(eventType);
+  }
+
   /** Returns the vendor-level alias the spec declares for it (such as {@code events}), if any. */
   public Optional<String> shortcut() {
     return Optional.ofNullable(shortcut);
   }
 
+  /** Returns the parameter whose name on the wire is {@code name}, if the operation has one. */
+  public Optional<ParameterDescriptor> parameter(String name) {
+    return parameters.stream().filter(parameter -> parameter.name().equals(name)).findFirst();
+  }
+
   /**
    * Calls the operation once and returns the decoded response (null when it answers without a body).
    *
-   * @throws IllegalArgumentException when an argument is missing or of the wrong type (nothing is sent)
+   * @throws IllegalArgumentException when an argument is unknown, missing or of the wrong type (nothing is sent)
+   * @throws UnsupportedOperationException when the operation only streams (see {@link #stream})
    * @throws dev.sessionkit.errors.SessionkitException what the call itself can throw
    */
   public @Nullable Object invoke(Object client, Arguments arguments) {
-    return invoker.invoke(client, arguments);
+    if (invoker == null) throw new UnsupportedOperationException(operationId + " only streams; open it with stream(..)");
+    return invoker.invoke(client, known(arguments));
   }
 
   /**
    * Returns every item of a paged operation from the arguments' cursor on, fetched lazily.
    *
+   * @throws IllegalArgumentException when an argument is unknown, missing or of the wrong type (nothing is sent)
    * @throws UnsupportedOperationException when the operation is not paged
    */
   public Iterable<?> iterate(Object client, Arguments arguments) {
     if (pager == null) throw new UnsupportedOperationException(operationId + " is not paged");
-    return pager.iterate(client, arguments);
+    return pager.iterate(client, known(arguments));
+  }
+
+  /**
+   * Opens the operation's live stream: each event decoded to {@link #eventType()}, read as the stream is
+   * iterated. Close it when done; it holds a connection.
+   *
+   * @throws IllegalArgumentException when an argument is unknown, missing or of the wrong type (nothing is sent)
+   * @throws UnsupportedOperationException when the operation does not stream
+   * @throws dev.sessionkit.errors.SessionkitException what opening the stream can throw
+   */
+  public EventStream<?> stream(Object client, Arguments arguments) {
+    if (streamer == null) throw new UnsupportedOperationException(operationId + " does not stream");
+    return streamer.stream(client, known(arguments));
+  }
+
+  /** Returns {@code arguments} when each names a parameter of this operation; else fails naming the first that does not. */
+  private Arguments known(Arguments arguments) {
+    Objects.requireNonNull(arguments, "arguments == null");
+    for (String name : arguments.names()) {
+      if (parameter(name).isEmpty()) {
+        Set<String> known = new TreeSet<>();
+        parameters.forEach(parameter -> known.add(parameter.name()));
+        throw new IllegalArgumentException(operationId + " has no parameter " + name + " (it has "
+            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+      }
+    }
+    return arguments;
   }
 
   @Override
@@ -177,6 +243,8 @@ public final class OperationDescriptor {
     private @Nullable String shortcut;
     private @Nullable Invoker invoker;
     private @Nullable Pager pager;
+    private @Nullable Type eventType;
+    private @Nullable Streamer streamer;
 
     private Builder(String service, String name) {
       this.service = Objects.requireNonNull(service, "service == null");
@@ -224,6 +292,13 @@ public final class OperationDescriptor {
       return this;
     }
 
+    /** Declares that the operation answers with a live stream: the events' type and how to open it. */
+    public Builder streamed(Type eventType, Streamer streamer) {
+      this.eventType = Objects.requireNonNull(eventType, "eventType == null");
+      this.streamer = Objects.requireNonNull(streamer, "streamer == null");
+      return this;
+    }
+
     /** Sets the vendor-level alias the spec declares. */
     public Builder shortcut(String shortcut) {
       this.shortcut = Objects.requireNonNull(shortcut, "shortcut == null");
@@ -236,7 +311,10 @@ public final class OperationDescriptor {
       return this;
     }
 
-    /** Builds the descriptor; the operationId, method, path and invoker are required. */
+    /**
+     * Builds the descriptor; the operationId, method, path and invoker are required (an operation that
+     * only streams has its streamer instead).
+     */
     public OperationDescriptor build() {
       return new OperationDescriptor(this);
     }

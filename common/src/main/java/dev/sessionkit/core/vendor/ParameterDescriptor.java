@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param description the spec's description (may be empty)
  * @param values the documented values of an enum parameter (others may be sent), else empty
  * @param example the spec's example, or null
+ * @param defaultVariable the environment variable a client built from an environment may take a
+ *     default for it from (Piper's {@code PIPER_ORG_ID} for {@code org_id}), or null; a call that
+ *     leaves such a required parameter out uses the client's default, and fails naming both when the
+ *     client has none
  */
 public record ParameterDescriptor(String name, String javaName, Location location, Kind kind, boolean required,
-    String description, List<String> values, @Nullable String example) {
+    String description, List<String> values, @Nullable String example, @Nullable String defaultVariable) {
   /** Where a parameter goes. */
   public enum Location {
     /** In the path. */
@@ -52,5 +56,16 @@ public record ParameterDescriptor(String name, String javaName, Location locatio
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(description, "description == null");
     values = List.copyOf(values);
+  }
+
+  /** A parameter the client holds no default for. */
+  public ParameterDescriptor(String name, String javaName, Location location, Kind kind, boolean required,
+      String description, List<String> values, @Nullable String example) {
+    this(name, javaName, location, kind, required, description, values, example, null);
+  }
+
+  /** Returns whether a call may leave it out: it is optional, or the client may hold a default for it. */
+  public boolean optional() {
+    return !required || defaultVariable != null;
   }
 }

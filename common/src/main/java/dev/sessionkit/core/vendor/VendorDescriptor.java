@@ -146,6 +146,15 @@ public abstract class VendorDescriptor {
     return operations().stream().filter(op -> op.operationId().equals(operationId)).findFirst();
   }
 
+  /**
+   * Returns the operation the spec gives the vendor-level alias {@code shortcut} (its
+   * {@code x-sessionkit-shortcut}, such as {@code events}), if one has it.
+   */
+  public final Optional<OperationDescriptor> shortcut(String shortcut) {
+    Objects.requireNonNull(shortcut, "shortcut == null");
+    return operations().stream().filter(op -> op.shortcut().filter(shortcut::equals).isPresent()).findFirst();
+  }
+
   /** Returns what the engine knows of the service: error envelope, request-id headers, idempotency header. */
   public final ServiceProfile profile() {
     return profile;
@@ -164,8 +173,20 @@ public abstract class VendorDescriptor {
   }
 
   /**
+   * Returns the spec the vendor module was generated from, as JSON: the module's
+   * {@code META-INF/sessionkit/<id>/openapi.json} (for a vendor's published file, with its overlay
+   * applied and its operations selected).
+   *
+   * @throws IllegalStateException when the module ships no spec (a descriptor sessionkit did not generate)
+   */
+  public final String spec() {
+    return readResource("openapi.json")
+        .orElseThrow(() -> new IllegalStateException(id + " ships no META-INF/sessionkit/" + id + "/openapi.json"));
+  }
+
+  /**
    * Opens a resource the vendor module ships under {@code META-INF/sessionkit/<id>/}, such as its spec
-   * ({@code openapi.yaml}) or a sandbox scenario; empty when the module has none by that name.
+   * ({@code openapi.json}) or a sandbox scenario; empty when the module has none by that name.
    */
   public final Optional<InputStream> openResource(String name) {
     Objects.requireNonNull(name, "name == null");

@@ -51,7 +51,10 @@ class DescriptorsTest {
           .environment(new EnvironmentVariable("TEST_TOKEN", EnvironmentVariable.Role.CREDENTIAL, "the token"))
           .profile(ServiceProfile.builder("Test").build())
           .service(new ServiceDescriptor("things", "", List.of(OperationDescriptor.builder("things", "get")
-              .http("getThing", "GET", "things/{id}").invoker((client, arguments) -> arguments.required("id")).build())))
+              .http("getThing", "GET", "things/{id}").shortcut("thing")
+              .parameter(new ParameterDescriptor("id", "id", ParameterDescriptor.Location.PATH,
+                  ParameterDescriptor.Kind.STRING, true, "The thing.", List.of(), "x1"))
+              .invoker((client, arguments) -> arguments.required("id")).build())))
           .clientFactory((env, settings) -> env.get("TEST_TOKEN")));
     }
   }
@@ -65,7 +68,11 @@ class DescriptorsTest {
     assertEquals("x1", get.invoke(new Object(), Arguments.builder().put("id", "x1").build()));
     assertThrows(UnsupportedOperationException.class, () -> get.iterate(new Object(), Arguments.NONE));
     assertEquals("t", vendor.newClient(Map.of("TEST_TOKEN", "t"), builder -> { }));
-    assertTrue(vendor.openResource("openapi.yaml").isEmpty());
+    assertTrue(vendor.openResource("openapi.json").isEmpty());
+    assertEquals("test-vendor ships no META-INF/sessionkit/test-vendor/openapi.json",
+        assertThrows(IllegalStateException.class, vendor::spec).getMessage());
+    assertEquals(get, vendor.shortcut("thing").orElseThrow());
+    assertTrue(vendor.shortcut("get").isEmpty());
     assertThrows(IllegalArgumentException.class, () -> vendor.openResource("../secret"));
   }
 
@@ -81,5 +88,74 @@ class DescriptorsTest {
         .invoker((client, arguments) -> null);
     assertEquals(List.of(), builder.paged(String.class, (client, arguments) -> List.of()).build()
         .iterate(new Object(), Arguments.NONE));
+  }
+
+  @Test
+  void anArgumentNamedAfterNoParameterIsRefusedBeforeTheInvokerRuns() {
+    OperationDescriptor get = new TestVendor("test-vendor").operation("getThing").orElseThrow();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> get.invoke(new Object(), Arguments.builder().put("id", "x1").put("idd", "x2").build()));
+
+    assertEquals("getThing has no parameter idd (it has id)", e.getMessage());
+  }
+
+  @Test
+  void aValueIsReadWithItsParserAndARefusedOneNamesTheParameterAndTheRule() {
+    Arguments arguments = Arguments.builder().put("since", "2026-01-31").put("day", "someday")
+        .put("sizes", "1").put("sizes", "2").put("flags", "true").put("flags", "maybe").build();
+
+    assertEquals(java.time.LocalDate.of(2026, 1, 31), arguments.value("since", java.time.LocalDate::parse, "a date"));
+    assertNull(arguments.value("until", java.time.LocalDate::parse, "a date"));
+    assertEquals("day must be a date such as 2026-01-31 (got \"someday\")", assertThrows(IllegalArgumentException.class,
+        () -> arguments.value("day", java.time.LocalDate::parse, "a date such as 2026-01-31")).getMessage());
+    assertEquals(List.of(1, 2), arguments.values("sizes", Integer::valueOf, "a whole number"));
+    assertNull(arguments.values("none", Integer::valueOf, "a whole number"));
+    assertEquals("flags must be true or false (got \"maybe\")", assertThrows(IllegalArgumentException.class,
+        () -> arguments.values("flags", text -> text.equals("true") ? Boolean.TRUE : text.equals("false") ? Boolean.FALSE
+            : null, "true or false")).getMessage());
+  }
+
+  @Test
+  void aRequiredValueThatWasNotGivenNamesTheParameter() {
+    Arguments arguments = Arguments.builder().put("limit", "5").build();
+
+    assertEquals(5, arguments.require("limit", arguments.integer("limit")));
+    assertEquals("count is required",
+        assertThrows(IllegalArgumentException.class, () -> arguments.require("count", arguments.integer("count"))).getMessage());
+    assertEquals("ids is required",
+        assertThrows(IllegalArgumentException.class, () -> arguments.require("ids", List.of())).getMessage());
+  }
+
+  @Test
+  void anOperationThatOnlyStreamsHasNoInvokerAndAPlainOneNoStream() {
+    OperationDescriptor follow = OperationDescriptor.builder("s", "follow").http("follow", "GET", "x")
+        .streamed(String.class, (client, arguments) -> {
+          throw new IllegalStateException("opened");
+        }).build();
+    OperationDescriptor get = OperationDescriptor.builder("s", "get").http("get", "GET", "x")
+        .invoker((client, arguments) -> "ok").build();
+
+    assertEquals(String.class, follow.eventType().orElseThrow());
+    assertEquals("opened", assertThrows(IllegalStateException.class, () -> follow.stream(new Object(), Arguments.NONE))
+        .getMessage());
+    assertEquals("follow only streams; open it with stream(..)",
+        assertThrows(UnsupportedOperationException.class, () -> follow.invoke(new Object(), Arguments.NONE)).getMessage());
+    assertTrue(get.eventType().isEmpty());
+    assertEquals("get does not stream",
+        assertThrows(UnsupportedOperationException.class, () -> get.stream(new Object(), Arguments.NONE)).getMessage());
+    assertThrows(NullPointerException.class, () -> OperationDescriptor.builder("s", "none").http("none", "GET", "x").build());
+  }
+
+  @Test
+  void aParameterWithAnEnvironmentDefaultMayBeLeftOut() {
+    ParameterDescriptor org = new ParameterDescriptor("org_id", "orgId", ParameterDescriptor.Location.PATH,
+        ParameterDescriptor.Kind.STRING, true, "", List.of(), null, "ACME_ORG_ID");
+    ParameterDescriptor session = new ParameterDescriptor("session_id", "sessionId", ParameterDescriptor.Location.PATH,
+        ParameterDescriptor.Kind.STRING, true, "", List.of(), null);
+
+    assertTrue(org.optional());
+    assertEquals(null, session.defaultVariable());
+    assertTrue(!session.optional());
   }
 }
