@@ -1,5 +1,6 @@
 package dev.sessionkit.cli;
 
+import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.vendor.Arguments;
 import dev.sessionkit.core.vendor.OperationDescriptor;
 import dev.sessionkit.core.vendor.ParameterDescriptor;
@@ -38,6 +39,7 @@ final class OperationCommand implements Callable<Integer> {
   private PositionalParamSpec positionals;
   private @Nullable OptionSpec body;
   private @Nullable OptionSpec all;
+  private @Nullable OptionSpec follow;
 
   private OperationCommand(SessionkitCommand root, VendorDescriptor vendor, OperationDescriptor operation) {
     this.root = root;
@@ -100,6 +102,16 @@ final class OperationCommand implements Callable<Integer> {
           .build();
       spec.addOption(command.all);
     });
+    operation.eventType().ifPresent(type -> {
+      boolean only = operation.responseType().isEmpty();
+      command.follow = OptionSpec.builder("--follow")
+          .arity("0")
+          .type(boolean.class)
+          .description("Follow the live stream: each event as it arrives, until the stream ends (Ctrl-C to stop); "
+              + "progress on stderr." + (only ? " The operation only streams: it follows without the option too." : ""))
+          .build();
+      spec.addOption(command.follow);
+    });
     spec.usageMessage().footer("", "Sends " + operation.httpMethod() + " " + operation.path() + " (" + vendor.label()
         + " operation " + operation.operationId() + ").");
     return spec;
@@ -107,7 +119,7 @@ final class OperationCommand implements Callable<Integer> {
 
   private void addPositionals() {
     if (path.isEmpty()) return;
-    int required = (int) path.stream().filter(ParameterDescriptor::required).count();
+    int required = (int) path.stream().filter(parameter -> !parameter.optional()).count();
     if (required == path.size()) {
       for (int i = 0; i < path.size(); i++) {
         ParameterDescriptor parameter = path.get(i);
@@ -122,14 +134,14 @@ final class OperationCommand implements Callable<Integer> {
       }
       return;
     }
-    // Path parameters with a default (from the client's environment) may be left out: one positional
-    // list, read as the required ones alone or as all of them.
+    // Path parameters that may be left out (optional, or with a default from the client's
+    // environment): one positional list, read as the others alone or as all of them.
     List<String> labels = new ArrayList<>();
     List<String> descriptions = new ArrayList<>();
     for (ParameterDescriptor parameter : path) {
       String label = Names.label(parameter.name());
-      labels.add(parameter.required() ? label : "[" + label + "]");
-      descriptions.add(label + ": " + describe(parameter) + (parameter.required() ? "" : " May be left out: its default is the client's."));
+      labels.add(parameter.optional() ? "[" + label + "]" : label);
+      descriptions.add(label + ": " + describe(parameter));
     }
     positionals = PositionalParamSpec.builder()
         .index("0..*")
@@ -146,7 +158,7 @@ final class OperationCommand implements Callable<Integer> {
   private static OptionSpec option(ParameterDescriptor parameter) {
     OptionSpec.Builder option = OptionSpec.builder(VendorCommands.optionName(parameter))
         .paramLabel(Names.label(parameter.name()))
-        .required(parameter.required())
+        .required(!parameter.optional())
         .description(describe(parameter));
     switch (parameter.kind()) {
       case ARRAY -> option.type(List.class).auxiliaryTypes(String.class).arity("1");
@@ -170,6 +182,9 @@ final class OperationCommand implements Callable<Integer> {
       default -> { }
     }
     if (parameter.location() == ParameterDescriptor.Location.HEADER) text.append(" Sent as the header ").append(parameter.name()).append('.');
+    if (parameter.defaultVariable() != null) {
+      text.append(" May be left out when ").append(parameter.defaultVariable()).append(" is set.");
+    }
     if (parameter.example() != null) text.append(" Example: ").append(parameter.example()).append('.');
     return escape(text.toString().strip());
   }
@@ -190,12 +205,27 @@ final class OperationCommand implements Callable<Integer> {
     Output output = root.output();
     if (all != null && Boolean.TRUE.equals(all.getValue())) {
       Type itemType = operation.itemType().orElseThrow();
-      String last = arguments.names().isEmpty() ? operation.operationId() : lastPathValue(arguments);
-      Progress progress = new Progress(root.err, vendor.id() + " " + last, Names.plural(itemType), !root.quiet);
+      Progress progress = new Progress(root.err, vendor.id() + " " + lastPathValue(arguments), Names.plural(itemType), !root.quiet);
       Output.Items writer = output.items(itemType);
       for (Object item : operation.iterate(client, arguments)) {
         progress.tick();
         if (!writer.write(item)) break;
+      }
+      writer.finish();
+      progress.done();
+      return ExitCode.OK;
+    }
+    boolean streams = operation.eventType().isPresent()
+        && (Boolean.TRUE.equals(follow.getValue()) || operation.responseType().isEmpty());
+    if (streams) {
+      Type eventType = operation.eventType().orElseThrow();
+      Progress progress = new Progress(root.err, vendor.id() + " " + lastPathValue(arguments), Names.plural(eventType), !root.quiet);
+      Output.Items writer = output.live(eventType);
+      try (EventStream<?> events = operation.stream(client, arguments)) {
+        for (Object event : events) {
+          progress.tick();
+          if (!writer.write(event)) break;
+        }
       }
       writer.finish();
       progress.done();
@@ -222,7 +252,7 @@ final class OperationCommand implements Callable<Integer> {
     if (positionals != null) {
       List<String> values = positionals.getValue() == null ? List.of() : positionals.getValue();
       List<ParameterDescriptor> given = values.size() == path.size() ? path
-          : path.stream().filter(ParameterDescriptor::required).toList();
+          : path.stream().filter(parameter -> !parameter.optional()).toList();
       if (values.size() != given.size()) {
         throw new CliFailure(ExitCode.USAGE, "give " + positionals.paramLabel() + " (got " + values.size() + " values)");
       }

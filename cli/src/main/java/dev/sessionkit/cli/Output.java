@@ -151,17 +151,27 @@ final class Output {
 
   /** Returns a writer of items one at a time (a page's, every page's, or a stream's), never holding more than a table's first rows. */
   Items items(Type itemType) {
-    return new Items(itemType);
+    return new Items(itemType, false);
+  }
+
+  /**
+   * Returns a writer of a live stream's events, each written (and flushed) as it arrives: a table
+   * writes each event on its own line, its fields named, since no first rows can choose the columns.
+   */
+  Items live(Type eventType) {
+    return new Items(eventType, true);
   }
 
   /** Writes items one at a time: JSON lines, a streamed JSON array, or table rows. */
   final class Items {
     private final Type type;
+    private final boolean live;
     private final Table table = new Table(out);
     private long written;
 
-    private Items(Type type) {
+    private Items(Type type, boolean live) {
       this.type = type;
+      this.live = live;
     }
 
     /** Writes one item; returns false when standard output is gone (a closed pipe), to stop early. */
@@ -172,9 +182,16 @@ final class Output {
           out.print(written == 0 ? "[\n  " : ",\n  ");
           out.print(Json.pretty(type, item).replace("\n", "\n  "));
         }
-        case table -> table.add(Json.tree(type, item));
+        case table -> {
+          if (live) out.println(Table.fields(Json.tree(type, item)));
+          else table.add(Json.tree(type, item));
+        }
       }
       written++;
+      if (live) {
+        out.flush();
+        return !out.checkError();
+      }
       return written % 1000 != 0 || !out.checkError();
     }
 
@@ -182,7 +199,9 @@ final class Output {
     void finish() {
       switch (format) {
         case json -> out.println(written == 0 ? "[]" : "\n]");
-        case table -> table.finish();
+        case table -> {
+          if (!live) table.finish();
+        }
         case jsonl -> { }
       }
     }

@@ -150,6 +150,17 @@ final class Table {
     out.println(line.toString().stripTrailing());
   }
 
+  /** Returns a value's fields on one line, each named ({@code id evt_1  type user.message  ...}), nested objects by their paths. */
+  static String fields(Object tree) {
+    if (!(tree instanceof Map<?, ?> map)) return text(tree);
+    List<String> parts = new ArrayList<>();
+    map.forEach((key, value) -> {
+      if (value != null) parts.add(key + " " + text(value));
+    });
+    String line = String.join("  ", parts);
+    return line.length() > 200 ? line.substring(0, 199) + "…" : line;
+  }
+
   /** A cell's text on one line. */
   static String text(Object tree) {
     return Json.cell(tree).replaceAll("\\s+", " ").strip();

@@ -321,14 +321,44 @@ class DescriptorCommandsTest {
   }
 
   @Test
-  void aPathParameterWithADefaultMayBeLeftOut() {
-    assertEquals(0, run("things", "org-things", "by-org", "th_001").code());
-    assertEquals(Map.of("thing_id", List.of("th_001")), values(sent()));
+  void aPathParameterWithADefaultFromTheEnvironmentMayBeLeftOut() {
+    Cli withDefault = Cli.run(List.of(things), Map.of("THINGS_TOKEN", "tk", "THINGS_ORG", "org_9"), false,
+        "things", "org-things", "by-org", "th_001");
+    assertEquals(0, withDefault.code(), withDefault.err());
+    assertEquals(Map.of("thing_id", List.of("th_001")), values(sent()), "the client's default is the SDK's to apply");
     assertEquals(0, run("things", "org-things", "by-org", "org_1", "th_001").code());
     assertEquals(Map.of("org_id", List.of("org_1"), "thing_id", List.of("th_001")), values(sent()));
+    Cli without = run("things", "org-things", "by-org", "th_001");
+    assertEquals(ExitCode.USAGE, without.code());
+    assertEquals("sessionkit: usage error: orgId is required: give it, or set THINGS_ORG", without.err().strip());
     Cli three = run("things", "org-things", "by-org", "a", "b", "c");
     assertEquals(ExitCode.USAGE, three.code());
-    assertTrue(run("things", "org-things", "by-org", "--help").out().contains("[ORG_ID] THING_ID"));
+    Cli help = run("things", "org-things", "by-org", "--help");
+    assertTrue(help.out().contains("Usage: sessionkit things org-things by-org [OPTIONS] [ORG_ID] THING_ID\n"), help.out());
+    assertTrue(help.out().contains("ORG_ID: The organization. May be left out when"), help.out());
+  }
+
+  @Test
+  void anOperationThatOnlyStreamsWritesEachEventAsItArrives() {
+    Cli cli = run("things", "org-things", "watch", "org_1");
+    assertEquals(0, cli.code(), cli.err());
+    assertEquals(10, cli.outLines().size());
+    assertEquals("th_009", object(cli.outLines().get(9)).get("id"));
+    assertTrue(cli.err().startsWith("sessionkit: things org_1: 10 things in "), cli.err());
+    Cli table = run("things", "org-things", "watch", "org_1", "--follow", "-f", "table", "-q");
+    assertEquals("id th_001  name thing 1  kind bag  tags t1  size 1", table.outLines().get(1));
+    Cli json = run("things", "org-things", "watch", "org_1", "-f", "json", "-q");
+    assertEquals(10, ((List<?>) Json.parse(json.out())).size());
+    assertTrue(run("things", "org-things", "watch", "--help").out().contains("--follow"));
+  }
+
+  @Test
+  void aStreamThatDropsIsANetworkErrorAfterTheEventsItDelivered() {
+    Cli cli = run("things", "org-things", "watch", "org_1", "--cut-after", "3", "-q");
+    assertEquals(ExitCode.NETWORK, cli.code());
+    assertEquals(3, cli.outLines().size());
+    assertTrue(cli.err().startsWith("sessionkit: network error: the stream from GET /orgs/x/things/stream dropped"), cli.err());
+    assertTrue(cli.err().strip().endsWith("resume after \"th_002\""), cli.err());
   }
 
   @Test

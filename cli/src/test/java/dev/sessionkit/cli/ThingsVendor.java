@@ -2,6 +2,8 @@ package dev.sessionkit.cli;
 
 import dev.sessionkit.core.ClientBuilder;
 import dev.sessionkit.core.ClientOptions;
+import dev.sessionkit.core.EventStream;
+import dev.sessionkit.core.internal.LiveEvents;
 import dev.sessionkit.core.spi.ServiceProfile;
 import dev.sessionkit.core.vendor.Arguments;
 import dev.sessionkit.core.vendor.EnvironmentVariable;
@@ -13,6 +15,7 @@ import dev.sessionkit.core.vendor.ServiceDescriptor;
 import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.errors.ErrorDetails;
 import dev.sessionkit.errors.NotFoundException;
+import dev.sessionkit.errors.StreamInterruptedException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +48,7 @@ public final class ThingsVendor extends VendorDescriptor {
     final ClientOptions options;
     final List<Thing> things;
     @Nullable Arguments last;
+    @Nullable String defaultOrg;
     int pagesFetched;
 
     Client(ClientOptions options, int count) {
@@ -148,17 +152,34 @@ public final class ThingsVendor extends VendorDescriptor {
         .service(new ServiceDescriptor("orgThings", "", List.of(
             OperationDescriptor.builder("orgThings", "byOrg")
                 .http("getOrgThing", "GET", "orgs/{org_id}/things/{thing_id}")
-                .parameter(new ParameterDescriptor("org_id", "orgId", Location.PATH, Kind.STRING, false,
-                    "The organization; THINGS_ORG by default", List.of(), null))
+                .parameter(new ParameterDescriptor("org_id", "orgId", Location.PATH, Kind.STRING, true,
+                    "The organization", List.of(), null, "THINGS_ORG"))
                 .parameter(new ParameterDescriptor("thing_id", "thingId", Location.PATH, Kind.STRING, true,
                     "The thing's id", List.of(), null))
                 .response(Thing.class)
-                .invoker((client, arguments) -> find((Client) client, record(client, arguments).required("thing_id")))
+                .invoker((client, arguments) -> {
+                  Client things = (Client) client;
+                  record(client, arguments);
+                  if (arguments.string("org_id") == null && things.defaultOrg == null) {
+                    throw new IllegalArgumentException("orgId is required: give it, or set THINGS_ORG");
+                  }
+                  return find(things, arguments.required("thing_id"));
+                })
+                .build(),
+            OperationDescriptor.builder("orgThings", "watch")
+                .http("watchThings", "GET", "orgs/{org_id}/things/stream")
+                .doc("Streams the things as they change.", "")
+                .parameter(new ParameterDescriptor("org_id", "orgId", Location.PATH, Kind.STRING, true,
+                    "The organization", List.of(), null))
+                .parameter(new ParameterDescriptor("cut_after", "cutAfter", Location.QUERY, Kind.INTEGER, false,
+                    "Drop the connection after this many events", List.of(), null))
+                .streamed(Thing.class, (client, arguments) -> stream((Client) client, record(client, arguments)))
                 .build())))
         .clientFactory((env, settings) -> {
           Builder builder = new Builder(count).fromEnv(env);
           settings.accept(builder);
           built[0] = builder.build();
+          built[0].defaultOrg = env.get("THINGS_ORG");
           return built[0];
         }));
     this.built = built;
@@ -194,6 +215,35 @@ public final class ThingsVendor extends VendorDescriptor {
     List<Thing> data = matching.subList(0, Math.min(size, matching.size()));
     client.pagesFetched++;
     return new ThingPage(data, data.isEmpty() ? null : data.get(data.size() - 1).id(), matching.size() > size);
+  }
+
+  /** A live stream of the first ten things, cut (as a dropped connection) after {@code cut_after} of them. */
+  private static EventStream<?> stream(Client client, Arguments arguments) {
+    Integer cut = arguments.integer("cut_after");
+    Iterator<Thing> things = client.things.stream().limit(10).iterator();
+    LiveEvents<Thing> events = new LiveEvents<>() {
+      private int delivered;
+
+      @Override
+      public @Nullable Thing next() {
+        if (cut != null && delivered == cut) {
+          throw new StreamInterruptedException("GET /orgs/x/things/stream", new java.io.IOException("connection reset"),
+              "the connection dropped", client.things.get(delivered - 1).id(), 1);
+        }
+        if (!things.hasNext()) return null;
+        delivered++;
+        return things.next();
+      }
+
+      @Override
+      public @Nullable String lastEventId() {
+        return delivered == 0 ? null : client.things.get(delivered - 1).id();
+      }
+
+      @Override
+      public void close() {}
+    };
+    return (EventStream<?>) LiveEvents.eventStream(events);
   }
 
   private static Iterable<Thing> iterate(Client client, Arguments arguments) {
