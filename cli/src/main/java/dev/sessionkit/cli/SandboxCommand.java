@@ -1,7 +1,6 @@
 package dev.sessionkit.cli;
 
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +28,7 @@ final class SandboxCommand implements Callable<Integer> {
       }
       top.out.flush();
       top.err.println("sessionkit: sandbox running on http://127.0.0.1:" + sandbox.port() + " (seed " + sandbox.seed()
-          + "); sessions: " + SessionIds.QODER_DOCUMENTED_SESSION + ", " + SessionIds.qoderSession(1000)
-          + ", ... (see SessionIds). Ctrl-C to stop.");
+          + "): point an SDK's fromEnv() at it with the variables above, or try sessionkit VENDOR ... --sandbox. Ctrl-C to stop.");
       new CountDownLatch(1).await();
       return ExitCode.OK;
     } finally {
