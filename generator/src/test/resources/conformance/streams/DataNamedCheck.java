@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.sessionkit.conformance.streams.data_named.model.*;
 import dev.sessionkit.core.EventStream;
+import dev.sessionkit.conformance.streams.data_named.internal.descriptor.ConformanceDescriptor;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.OperationDescriptor;
 import dev.sessionkit.errors.StreamErrorException;
 import dev.sessionkit.generator.conformance.Conformance;
 import java.util.ArrayList;
@@ -63,5 +66,25 @@ public final class DataNamedCheck {
     assertTrue(service.contains(".resumeWithRequestField(cursor -> sendStreamingCall(sessionKey, "
         + "body.toBuilder().since(cursor).build()), \"event_id\", \"id\")"), service);
     assertTrue(service.contains(".nameFromData(\"type\")"), service);
+  }
+
+  public void theDescriptorSendsAndStreamsTheJsonBodyAsTheTypedFormsDo(Conformance c) {
+    c.server().enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+        .body("{\"events\":[\"a\"]}").build());
+    c.server().enqueue(sse("data: {\"type\":\"output\",\"id\":\"aev_1\",\"content\":\"Hel\"}\n\n"
+        + "data: {\"type\":\"end\",\"event_id\":\"aev_2\"}\n\n"));
+    OperationDescriptor send = new ConformanceDescriptor().operation("createInput").orElseThrow();
+    Arguments arguments = Arguments.builder().put("session_key", "s1").body("{\"message\":\"hi\"}").build();
+
+    Object plain = send.invoke(client(c), arguments);
+    List<String> seen = new ArrayList<>();
+    try (EventStream<?> events = send.stream(client(c), arguments)) {
+      for (Object event : events) seen.add(((StreamedEvent) event).type());
+    }
+
+    assertEquals(new AgentResponse(List.of("a")), plain);
+    assertEquals(List.of("output", "end"), seen);
+    assertEquals("{\"message\":\"hi\",\"stream_response\":false}", c.request().getBody().utf8());
+    assertEquals("{\"message\":\"hi\",\"stream_response\":true}", c.request().getBody().utf8());
   }
 }

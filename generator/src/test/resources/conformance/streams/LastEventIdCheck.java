@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.sessionkit.conformance.streams.last_event_id.model.*;
 import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.Sleeper;
+import dev.sessionkit.conformance.streams.last_event_id.internal.descriptor.ConformanceDescriptor;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.OperationDescriptor;
 import dev.sessionkit.generator.conformance.Conformance;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,5 +130,32 @@ public final class LastEventIdCheck {
     done.get(10, TimeUnit.SECONDS);
 
     assertEquals(List.of("e1", "e2"), ids);
+  }
+
+  public void theDescriptorOpensTheSameStreamWithTextArguments(Conformance c) {
+    c.server().enqueue(sse("id: e1\nevent: user.message\ndata: {\"id\":\"e1\",\"type\":\"user.message\",\"content\":\"hi\"}\n\n"));
+    OperationDescriptor follow = new ConformanceDescriptor().operation("streamSessionEvents").orElseThrow();
+
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> follow.stream(client(c), Arguments.builder().put("session_id", "nope").build()));
+    List<Object> seen = new ArrayList<>();
+    try (EventStream<?> events = follow.stream(client(c), Arguments.builder().put("session_id", "sess_1")
+        .put("type", "user.message").build())) {
+      for (Object event : events) {
+        seen.add(event);
+        break; // a live stream does not end
+      }
+    }
+
+    assertEquals(SessionEvent.class, follow.eventType().orElseThrow());
+    assertEquals(List.of(new UserMessage("e1", "user.message", "hi")), seen);
+    assertEquals("sessionId must match ^sess_[a-z0-9]+$ (got \"nope\")", bad.getMessage());
+    RecordedRequest request = c.request();
+    assertEquals("/sessions/sess_1/events/stream", request.getUrl().encodedPath());
+    assertEquals("user.message", request.getUrl().queryParameter("type"));
+    assertEquals("text/event-stream", request.getHeaders().get("Accept"));
+    assertEquals(1, c.server().getRequestCount(), "the refused call sent nothing");
+    assertEquals("streamSessionEvents only streams; open it with stream(..)", assertThrows(
+        UnsupportedOperationException.class, () -> follow.invoke(client(c), Arguments.NONE)).getMessage());
   }
 }

@@ -27,6 +27,7 @@ final class Imports {
       else if (token.equals("JsonValue")) imports.add("dev.sessionkit.core.json.JsonValue");
       else if (Set.of("LocalDate", "OffsetDateTime", "Instant").contains(token)) imports.add("java.time." + token);
       else if (token.equals("BigDecimal")) imports.add("java.math.BigDecimal");
+      else if (token.equals("URI")) imports.add("java.net.URI");
     }
     return this;
   }

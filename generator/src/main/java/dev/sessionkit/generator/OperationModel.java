@@ -28,13 +28,15 @@ import java.util.List;
  * @param shortForm the forms without the parameter the client holds a default for, or null
  * @param checks the checks of the positional arguments, run before the call is built
  * @param sample the arguments of the client's Javadoc example
+ * @param shortcut the vendor-level alias the spec declares ({@code x-sessionkit-shortcut}), or null
+ * @param description the spec's description as written (not Javadoc), or empty
  * @param pointer where the spec declares the operation
  */
 record OperationModel(String name, String upperName, String operationId, String httpMethod, String path,
     String request, List<String> doc, String apiDoc, List<ParameterModel> parameters, List<Argument> required,
     ParamsModel params, BodyModel body, ResponseModel response, List<ParamDoc> paramDocs, List<ThrowsDoc> throwsDocs,
     FindModel find, PaginationModel paging, StreamModel stream, ShortForm shortForm, List<CheckModel> checks,
-    List<SampleArgument> sample, Pointer pointer) {
+    List<SampleArgument> sample, String shortcut, String description, Pointer pointer) {
 
   /** The arguments of the full form: the positional ones, then the params record if any. */
   List<Argument> arguments() {

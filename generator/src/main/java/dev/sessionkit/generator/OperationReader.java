@@ -18,7 +18,9 @@ import org.openapitools.codegen.CodegenResponse;
 final class OperationReader {
   /** The extensions an operation may carry. */
   static final Set<String> EXTENSIONS = Set.of("x-sessionkit-method", "x-sessionkit-params", "x-sessionkit-pagination",
-      "x-sessionkit-find-on-404", "x-sessionkit-stream");
+      "x-sessionkit-find-on-404", "x-sessionkit-stream", "x-sessionkit-shortcut");
+  /** A shortcut: a command name, lower-case words joined by {@code -} ({@code events}, {@code scenario-run}). */
+  private static final java.util.regex.Pattern SHORTCUT = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   private final Spec spec;
   private final VendorReader.Config config;
@@ -37,7 +39,7 @@ final class OperationReader {
     this.spec = spec;
     this.config = config;
     this.idempotencyHeader = idempotencyHeader;
-    this.parameters = new ParameterReader(spec, enumModels);
+    this.parameters = new ParameterReader(spec, enumModels, models);
     this.responses = new ResponseReader(spec);
     this.pagination = new PaginationReader(models);
     this.streams = new StreamReader(spec, models);
@@ -45,7 +47,12 @@ final class OperationReader {
 
   /** The spec's path of {@code operation} (the codegen strips the leading slash for Retrofit). */
   static String specPath(CodegenOperation operation) {
-    return operation.path.startsWith("/") ? operation.path : "/" + operation.path;
+    return specPath(operation.path);
+  }
+
+  /** The spec's path of an operation whose Retrofit path is {@code path}. */
+  static String specPath(String path) {
+    return path.startsWith("/") ? path : "/" + path;
   }
 
   /** Reads {@code operation}; the service's pattern constants are named with {@code patterns}. */
@@ -133,7 +140,8 @@ final class OperationReader {
     return new OperationModel(name, Text.camel(name, true), operation.operationId, method, operation.path, request,
         doc(operation, request), summary(operation), all, required, params, body, answer.plain(), paramDocs,
         throwsDocs(at, operation), find(at, extensions, operation, name, answer.plain()), paging, stream,
-        defaulted == null ? null : shortForm(defaulted, required, params), checks, sample, at);
+        defaulted == null ? null : shortForm(defaulted, required, params), checks, sample,
+        shortcut(Extension.of(spec, at, extensions, "x-sessionkit-shortcut")), description(operation), at);
   }
 
   private static String erased(String type) {
@@ -152,6 +160,21 @@ final class OperationReader {
           + "\" does not match the parameter's pattern " + parameter.getPattern());
     }
     return new OperationModel.SampleArgument(Text.javaString(text), true);
+  }
+
+  /** The operation's vendor-level alias ({@code x-sessionkit-shortcut}), checked, or null. */
+  private static String shortcut(Extension extension) {
+    if (extension == null) return null;
+    String shortcut = extension.string();
+    if (!SHORTCUT.matcher(shortcut).matches()) {
+      throw extension.error("must be a command name, lower-case words joined by - like events (got " + shortcut + ")");
+    }
+    return shortcut;
+  }
+
+  /** The spec's description of the operation as written, or empty. */
+  private static String description(CodegenOperation operation) {
+    return operation.unescapedNotes == null ? "" : operation.unescapedNotes.strip();
   }
 
   private static String summary(CodegenOperation operation) {

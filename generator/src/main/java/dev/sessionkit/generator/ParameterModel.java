@@ -20,10 +20,11 @@ import java.util.List;
  * @param doc its description for Javadoc, or its wire name
  * @param checks the rules checked before sending
  * @param pointer where the spec declares it
+ * @param value what one value is, for the vendor descriptor
  */
 record ParameterModel(String name, String wireName, boolean path, boolean query, boolean header, String type,
     String erasedType, String retrofitType, boolean required, Join join, String doc, List<CheckModel> checks,
-    Pointer pointer) {
+    Pointer pointer, Value value) {
 
   /** Whether it is a list (copied when a params record is built, so the record stays immutable). */
   boolean list() {
@@ -40,4 +41,15 @@ record ParameterModel(String name, String wireName, boolean path, boolean query,
    * or a header or path list): its items' strings joined with {@code delimiter}.
    */
   record Join(String delimiter) {}
+
+  /**
+   * One value of the parameter (each item of a list), as the spec declares it.
+   *
+   * @param type its Java type ({@code String}, {@code Integer}, an open enum such as {@code SortOrder})
+   * @param enumType whether the type is an open enum
+   * @param enumValues the values an enum documents, as written, else empty
+   * @param description the spec's description as written, or empty
+   * @param example the spec's example as text (a list's items joined with commas), or null
+   */
+  record Value(String type, boolean enumType, List<String> enumValues, String description, String example) {}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenProperty;
 
@@ -17,13 +18,19 @@ import org.openapitools.codegen.CodegenProperty;
  * and the rules checked before sending. Anything else is refused with the parameter's pointer.
  */
 final class ParameterReader {
+  /** The types a value of a parameter may have: each can be read from text by a generic caller. */
+  static final Set<String> VALUE_TYPES = Set.of("String", "Integer", "Long", "BigDecimal", "Double", "Float", "Boolean",
+      "LocalDate", "OffsetDateTime", "URI");
+
   private final Spec spec;
   private final Set<String> enumModels;
+  private final Map<String, CodegenModel> models;
 
-  /** A reader for {@code spec}, whose open enums are {@code enumModels}. */
-  ParameterReader(Spec spec, Set<String> enumModels) {
+  /** A reader for {@code spec}, whose open enums are {@code enumModels}, among {@code models}. */
+  ParameterReader(Spec spec, Set<String> enumModels, Map<String, CodegenModel> models) {
     this.spec = spec;
     this.enumModels = enumModels;
+    this.models = models;
   }
 
   /**
@@ -62,11 +69,39 @@ final class ParameterReader {
       enumType = enumModels.contains(type);
     }
     if (parameter.isPathParam && !parameter.required) throw spec.error(at.then("required"), "a path parameter is required");
+    String valueType = itemType == null ? type : itemType;
+    if (!enumType && !VALUE_TYPES.contains(valueType)) {
+      throw spec.error(at.then("schema"), "a parameter is given as text (on the command line, to a vendor descriptor): "
+          + "sessionkit sends strings, numbers, booleans, dates, date-times, URIs and string enums (got " + valueType + ")");
+    }
     List<CheckModel> checks = checks(at, parameter, declared, name, enumType, patterns);
-    String doc = parameter.unescapedDescription == null ? parameter.baseName : parameter.unescapedDescription.strip();
+    String description = parameter.unescapedDescription == null ? "" : parameter.unescapedDescription.strip();
+    String doc = description.isEmpty() ? parameter.baseName : description;
     return new ParameterModel(name, parameter.baseName, parameter.isPathParam, parameter.isQueryParam,
         parameter.isHeaderParam, type, itemType == null ? type : "List", join == null ? type : "String",
-        parameter.required, join, doc, checks, at);
+        parameter.required, join, doc, checks, at, new ParameterModel.Value(valueType, enumType,
+            enumType ? enumValues(valueType) : List.of(), description, exampleText(example(path, method, parameter))));
+  }
+
+  /** The values the enum model {@code name} documents, as written. */
+  private List<String> enumValues(String name) {
+    CodegenModel model = models.get(name);
+    Object values = model == null || model.allowableValues == null ? null : model.allowableValues.get("values");
+    if (!(values instanceof List<?> list)) return List.of();
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  /** An example as a caller would type it: a list's items joined with commas; null for none. */
+  private static String exampleText(Object example) {
+    if (example == null) return null;
+    if (example instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
+    if (example instanceof com.fasterxml.jackson.databind.JsonNode node) {
+      if (!node.isArray()) return node.isValueNode() ? node.asText() : node.toString();
+      List<String> items = new ArrayList<>();
+      node.forEach(item -> items.add(item.isValueNode() ? item.asText() : item.toString()));
+      return String.join(",", items);
+    }
+    return String.valueOf(example);
   }
 
   /** The spec's declaration of the parameter, {@code $ref} resolved, or null. */

@@ -23,7 +23,7 @@ final class ParamsReader {
         checks.add(CheckModel.notBlank(parameter.name()));
         checked = new ParameterModel(parameter.name(), parameter.wireName(), parameter.path(), parameter.query(),
             parameter.header(), parameter.type(), parameter.erasedType(), parameter.retrofitType(), false,
-            parameter.join(), parameter.doc(), checks, parameter.pointer());
+            parameter.join(), parameter.doc(), checks, parameter.pointer(), parameter.value());
       }
       components.add(new ParamsModel.Component(checked,
           Text.wrap(describe, " *     ", 85 - parameter.name().length()),

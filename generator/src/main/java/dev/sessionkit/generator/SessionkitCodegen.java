@@ -32,6 +32,13 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * interface ({@code api.mustache}), one parameter record per operation with optional parameters
  * ({@code params.mustache}) and the service profile with the error envelope ({@code profile.mustache}).
  *
+ * <p>And what makes the module a vendor that code naming no vendor finds: its descriptor
+ * ({@code descriptor.mustache}, a {@code VendorDescriptor} in {@code <internal>.descriptor}), its
+ * {@code module-info.java} providing it ({@code module-info.mustache}), and beside the sources, in
+ * {@code src/main/resources} of the output, its {@code META-INF/services} entry
+ * ({@code services.mustache}) and the spec it was generated from as
+ * {@code META-INF/sessionkit/<id>/openapi.json}.
+ *
  * <p>Anything the generator does not support, and any mistake in the {@code x-sessionkit-...}
  * extensions, fails the build with an {@link InvalidSpecException} naming the spec and the JSON
  * pointer of the construct, before the surface is written.
@@ -152,23 +159,54 @@ public class SessionkitCodegen extends JavaClientCodegen {
     }
     writer.write("client.mustache", publicPackage, vendor.clientClass(), vendor, null, null);
     writer.write("profile.mustache", apiPackage(), vendor.profileClass(), vendor, null, null);
+
+    DescriptorModel descriptor = new DescriptorReader(spec, config, modelPackage(), models.keySet(), publicPackage)
+        .read(vendor);
+    String descriptorClass = descriptor.packageName() + "." + descriptor.className();
+    writer.write("descriptor.mustache", writer.source(descriptor.packageName(), descriptor.className()),
+        Map.of("package", descriptor.packageName(), "descriptor", descriptor));
+    ModuleModel module = new ModuleModel(config.module() == null ? publicPackage : config.module(), vendor.title(),
+        specName(), publicPackage, modelPackage(), apiPackage(), descriptorClass);
+    writer.write("module-info.mustache", writer.source("", "module-info"), Map.of("module", module));
+    writer.write("services.mustache", writer.resource("META-INF/services/dev.sessionkit.core.vendor.VendorDescriptor"),
+        Map.of("module", module));
+    File bundled = writer.resource("META-INF/sessionkit/" + config.id() + "/openapi.json");
+    dev.sessionkit.generator.spec.SpecPreparation.writeJson(new File(getInputSpec()).toPath(), bundled.toPath());
     return processed;
   }
 
   /** Writes the surface's files with the generator's templates. */
   private final class Writer {
     private final String sourceRoot = outputFolder() + File.separator + sourceFolder + File.separator;
+    /** Beside the sources: {@code src/main/resources} of the output, a resource directory of the module's build. */
+    private final String resourceRoot = outputFolder() + File.separator + "src" + File.separator + "main"
+        + File.separator + "resources" + File.separator;
     private final TemplateManager templates = new TemplateManager(new TemplateManagerOptions(false, false),
         getTemplatingEngine(), new TemplatePathLocator[] {new GeneratorTemplateContentLocator(SessionkitCodegen.this)});
 
     void write(String template, String packageName, String className, VendorModel vendor, ServiceModel service,
         ParamsModel params) {
-      File target = new File(sourceRoot + packageName.replace('.', File.separatorChar), className + ".java");
-      Map<String, Object> data = new LinkedHashMap<>(additionalProperties());
+      Map<String, Object> data = new LinkedHashMap<>();
       data.put("package", packageName);
       data.put("vendor", vendor);
       if (service != null) data.put("service", service);
       if (params != null) data.put("params", params);
+      write(template, source(packageName, className), data);
+    }
+
+    /** The source file of {@code className} in {@code packageName} (the unnamed one for {@code module-info}). */
+    File source(String packageName, String className) {
+      return new File(sourceRoot + packageName.replace('.', File.separatorChar), className + ".java");
+    }
+
+    /** The resource {@code name} ({@code META-INF/...}). */
+    File resource(String name) {
+      return new File(resourceRoot + name.replace('/', File.separatorChar));
+    }
+
+    void write(String template, File target, Map<String, Object> model) {
+      Map<String, Object> data = new LinkedHashMap<>(additionalProperties());
+      data.putAll(model);
       try {
         templates.write(data, template, target);
       } catch (IOException e) {

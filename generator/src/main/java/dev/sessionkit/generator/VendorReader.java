@@ -20,10 +20,20 @@ import java.util.Set;
 final class VendorReader {
   private VendorReader() {}
 
+  /** A vendor id: lower-case words joined by {@code -}, as {@code VendorDescriptor} takes it. */
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  /** A Java module name: dot-separated identifiers. */
+  private static final java.util.regex.Pattern MODULE = java.util.regex.Pattern.compile(
+      "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
   /**
    * The root settings, validated.
    *
    * @param name the class-name prefix ({@code Qoder})
+   * @param id the vendor's id everywhere outside its module (the command line, the sandbox, transcripts,
+   *     the drift check): {@code id}, else the name in lower case
+   * @param label the vendor's name for people: {@code label}, else the spec's title
+   * @param module the Java module's name, or null for {@code dev.sessionkit.<package>}
    * @param service the name in the user agent and messages
    * @param tokenEnv the credential's environment variable
    * @param baseUrlEnv the base URL's environment variable
@@ -33,7 +43,7 @@ final class VendorReader {
    * @param security the credentials, the default first
    * @param errors the error envelope, or null when the spec has no {@code x-sessionkit-errors}
    */
-  record Config(String name, String service, String tokenEnv, String baseUrlEnv, List<String> requestIdHeaders,
+  record Config(String name, String id, String label, String module, String service, String tokenEnv, String baseUrlEnv, List<String> requestIdHeaders,
       String idempotencyHeader, List<Default> defaults, List<SecurityModel> security, ErrorProfileModel errors) {}
 
   /** A default path parameter as {@code x-sessionkit-client.defaults} declares it. */
@@ -43,10 +53,22 @@ final class VendorReader {
     OpenAPI openApi = spec.openApi();
     Extension root = Extension.of(spec, Pointer.ROOT, openApi.getExtensions(), "x-sessionkit-client");
     if (root == null) throw spec.error(Pointer.ROOT.then("x-sessionkit-client"), "required at the root");
-    root.object("name", "service", "token-env", "base-url-env", "request-id-headers", "defaults", "idempotency-header");
+    root.object("name", "id", "label", "module", "service", "token-env", "base-url-env", "request-id-headers", "defaults",
+        "idempotency-header");
     String name = root.string("name");
     if (!name.matches("[A-Z][A-Za-z0-9]*")) {
       throw root.require("name").error("must be a Java class name prefix like Qoder (got " + name + ")");
+    }
+    String id = root.get("id") == null ? name.toLowerCase(Locale.ROOT) : root.string("id");
+    if (!ID.matcher(id).matches()) {
+      throw root.require("id").error("must be lower-case words joined by - like agents-v2 (got " + id + ")");
+    }
+    String title = openApi.getInfo() == null || openApi.getInfo().getTitle() == null ? name : openApi.getInfo().getTitle();
+    String label = root.get("label") == null ? title.strip() : root.string("label").strip();
+    String module = root.optionalString("module");
+    if (module != null && (!MODULE.matcher(module).matches()
+        || java.util.Arrays.stream(module.split("\\.")).anyMatch(part -> !Text.isIdentifier(part)))) {
+      throw root.require("module").error("must be a Java module name like dev.sessionkit.acme (got " + module + ")");
     }
     Extension headers = root.get("request-id-headers");
     List<Default> defaults = new ArrayList<>();
@@ -64,7 +86,7 @@ final class VendorReader {
       throw root.require("idempotency-header").error("must be an HTTP header name (got " + idempotency + ")");
     }
     Extension errors = Extension.of(spec, Pointer.ROOT, openApi.getExtensions(), "x-sessionkit-errors");
-    return new Config(name, root.string("service"), root.string("token-env"), root.string("base-url-env"),
+    return new Config(name, id, label, module, root.string("service"), root.string("token-env"), root.string("base-url-env"),
         headers == null ? List.of() : headers.strings(), idempotency, defaults, security(spec),
         ErrorProfileReader.read(errors));
   }

@@ -68,6 +68,14 @@ public final class SpecPreparation {
     return new Prepared(entry, output, document, List.copyOf(log));
   }
 
+  /**
+   * Writes the spec file {@code spec} (YAML or JSON) to {@code output} as JSON, exactly as this step
+   * writes a prepared spec: what a vendor module bundles as the spec it was generated from.
+   */
+  public static void writeJson(Path spec, Path output) {
+    write(Pointers.read(spec, spec.toString()), output);
+  }
+
   private static ObjectNode object(JsonNode document, String name) {
     if (!(document instanceof ObjectNode object)) throw SpecCheckException.at(name, "", "an OpenAPI document is an object");
     return object;

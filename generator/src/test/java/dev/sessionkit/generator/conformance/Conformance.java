@@ -72,6 +72,19 @@ public final class Conformance {
     }
   }
 
+  /**
+   * A file the generator wrote beside the sources, relative to the output's {@code src/main}:
+   * {@code java/module-info.java}, {@code resources/META-INF/services/...}.
+   */
+  public String generated(String path) {
+    Path file = sources.getParent().resolve(path);
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void close() {
     if (server != null) server.close();
   }
