@@ -41,7 +41,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("Each client is built the way your code would: XClient.builder().fromEnv(env).build(), with the");
     out.println("sandbox's env (" + String.join(", ", sandbox.environment().keySet()) + ").");
 
-    QoderClient qoder = top.qoder();
+    QoderClient qoder = top.client("qoder", QoderClient.class);
     heading(out, "Qoder", "qoder.sessions().events(\"" + SessionIds.QODER_DOCUMENTED_SESSION
         + "\", EventListParams.builder().limit(5).build())", "the documented example page");
     SessionEventList page = qoder.sessions().events(SessionIds.QODER_DOCUMENTED_SESSION,
@@ -61,7 +61,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     }
     out.println("-> " + count + " events over 3 pages: " + types);
 
-    PiperClient piper = top.piper();
+    PiperClient piper = top.client("piper", PiperClient.class);
     heading(out, "Piper", "piper.sessions().events(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(6) + "\")",
         "a session's runs and their events");
     SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
@@ -71,13 +71,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     ScenarioRunDetail scenario = piper.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.piperSession(12));
     table.response(ScenarioRunDetail.class, scenario, Optional.empty());
 
-    PipecatClient pipecat = top.pipecat();
+    PipecatClient pipecat = top.client("pipecat", PipecatClient.class);
     heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "\", \""
         + SessionIds.PIPECAT_DOCUMENTED_SESSION + "\")", "a session's metrics (the documented example)");
     SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
     table.response(SessionDetails.class, details, Optional.empty());
 
-    AgentsClient agents = top.agents();
+    AgentsClient agents = top.client("agents-v2", AgentsClient.class);
     heading(out, "Agents API v2", "agents.sessions().events(\"" + SessionIds.AGENTS_DOCUMENTED_AGENT + "\", \""
         + SessionIds.AGENTS_DOCUMENTED_SESSION + "\")", "the documented example page");
     ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,

@@ -1,7 +1,9 @@
 package dev.sessionkit.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,8 +18,24 @@ import picocli.CommandLine.ScopeType;
 final class HelpSections {
   private HelpSections() {}
 
-  /** Installs the sections in {@code command} and all its subcommands. */
-  static void install(CommandLine command) {
+  /**
+   * Installs the sections in {@code command} and all its subcommands; the subcommands named
+   * {@code vendors} are listed apart, first.
+   */
+  static void install(CommandLine command, List<String> vendors) {
+    install(command);
+    command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+    command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+      Map<String, CommandLine.Help> vendorCommands = new LinkedHashMap<>();
+      Map<String, CommandLine.Help> others = new LinkedHashMap<>();
+      help.subcommands().forEach((name, sub) -> (vendors.contains(name) ? vendorCommands : others).put(name, sub));
+      String nl = System.lineSeparator();
+      return nl + "Vendors (sessionkit VENDOR --help; each SDK on the class path is one):" + nl
+          + help.commandList(vendorCommands) + nl + "Commands:" + nl + help.commandList(others);
+    });
+  }
+
+  private static void install(CommandLine command) {
     command.getCommandSpec().usageMessage().parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n")
         .commandListHeading("%nCommands:%n");
     command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, HelpSections::synopsis);

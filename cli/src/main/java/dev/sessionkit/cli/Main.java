@@ -75,6 +75,7 @@ public final class Main {
     CommandLine cli = new CommandLine(top);
     VendorCommands commands = new VendorCommands(top);
     List<String> credentials = new ArrayList<>();
+    List<VendorDescriptor> added = new ArrayList<>();
     for (VendorDescriptor vendor : vendors) {
       if (cli.getSubcommands().containsKey(vendor.id())) {
         top.err.println("sessionkit: the vendor " + vendor.id() + " (" + vendor.getClass().getName()
@@ -82,13 +83,22 @@ public final class Main {
         continue;
       }
       cli.addSubcommand(vendor.id(), commands.vendor(vendor));
+      added.add(vendor);
       vendor.environment().stream().filter(variable -> variable.role() == EnvironmentVariable.Role.CREDENTIAL)
           .map(EnvironmentVariable::name).findFirst().ifPresent(credentials::add);
     }
-    HelpSections.install(cli);
+    top.vendors = List.copyOf(added);
+    // The drift check calls no vendor: the options that say how to reach one mean nothing to it.
+    CommandLine.Model.CommandSpec drift = cli.getSubcommands().get("drift").getCommandSpec();
+    for (String name : List.of("--sandbox", "--sandbox-seed", "--base-url", "--retries", "--quiet")) drift.remove(drift.findOption(name));
+    // The sandbox command runs the sandbox: --sandbox-seed is its only option of those.
+    CommandLine.Model.CommandSpec sandbox = cli.getSubcommands().get("sandbox").getCommandSpec();
+    for (String name : List.of("--sandbox", "--base-url", "--retries", "--quiet")) sandbox.remove(sandbox.findOption(name));
+    HelpSections.install(cli, top.vendors.stream().map(VendorDescriptor::id).toList());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setAbbreviatedOptionsAllowed(true);
     cli.setExpandAtFiles(false); // --body @FILE is read by the command, not expanded into arguments
+    cli.setUsageHelpWidth(100); // URLs and option names in spec descriptions wrap less
     cli.getCommandSpec().usageMessage()
         .description(description(vendors, credentials))
         .exitCodeListHeading("%nExit codes:%n")

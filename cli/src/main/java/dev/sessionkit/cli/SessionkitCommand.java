@@ -1,14 +1,9 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.agents.AgentsClient;
 import dev.sessionkit.core.ClientBuilder;
 import dev.sessionkit.core.vendor.EnvironmentVariable;
 import dev.sessionkit.core.vendor.VendorDescriptor;
-import dev.sessionkit.pipecat.PipecatClient;
-import dev.sessionkit.piper.PiperClient;
-import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {
-      QoderCommand.class, PiperCommand.class, PipecatCommand.class, AgentsV2Command.class, TranscriptCommand.class, DemoCommand.class,
-      SandboxCommand.class},
+    subcommands = {TranscriptCommand.class, DemoCommand.class, SandboxCommand.class, DriftCommand.class},
     footer = {"", "Try: sessionkit demo          (every vendor against the sandbox)"})
 final class SessionkitCommand implements Callable<Integer> {
   @Option(names = "--sandbox", scope = ScopeType.INHERIT,
@@ -68,6 +61,8 @@ final class SessionkitCommand implements Callable<Integer> {
   boolean terminal;
   /** The arguments as given, for messages that show the command again. */
   List<String> args = List.of();
+  /** The vendors that have commands. */
+  List<VendorDescriptor> vendors = List.of();
   private Sandbox running;
   private final Map<String, Object> clients = new HashMap<>();
 
@@ -138,58 +133,13 @@ final class SessionkitCommand implements Callable<Integer> {
     if (retries != null) builder.maxRetries(retries);
   }
 
-  /** Returns the environment a vendor's client is built from: the sandbox's with --sandbox, else the process's. */
-  private Map<String, String> envFor(Vendor vendor, String example) {
-    if (sandbox) return sandbox().environment();
-    String credential = env.get(vendor.credentialEnv());
-    if (credential == null || credential.isBlank()) {
-      throw new CliFailure(ExitCode.AUTH, vendor.credentialEnv() + " is not set: set it to your " + label(vendor)
-          + " credential, or add --sandbox to try the command on the embedded sandbox (no account needed), for example: sessionkit "
-          + example + " --sandbox");
-    }
-    return env;
-  }
-
-  static String label(Vendor vendor) {
-    return switch (vendor) {
-      case QODER -> "Qoder";
-      case PIPER -> "Piper";
-      case PIPECAT -> "Pipecat Cloud";
-      case AGENTS_V2 -> "Agents API v2";
-    };
-  }
-
-  QoderClient qoder() {
-    QoderClient.Builder builder = QoderClient.builder().fromEnv(envFor(Vendor.QODER, "qoder events sess_sandbox_1000"));
-    return configure(builder);
-  }
-
-  PiperClient piper() {
-    PiperClient.Builder builder = PiperClient.builder().fromEnv(envFor(Vendor.PIPER,
-        "piper events 3c90c3cc-0d44-4b50-8888-8dd25736052a 00000000-0000-4000-a000-000000000012"));
-    return configure(builder);
-  }
-
-  PipecatClient pipecat() {
-    PipecatClient.Builder builder = PipecatClient.builder().fromEnv(envFor(Vendor.PIPECAT,
-        "pipecat session my-agent 800d444a-e67e-4686-afb3-b0de509cccb3"));
-    return configure(builder);
-  }
-
-  AgentsClient agents() {
-    AgentsClient.Builder builder = AgentsClient.builder().fromEnv(envFor(Vendor.AGENTS_V2,
-        "agents-v2 events agt_sandbox ase_sandbox_120"));
-    return configure(builder);
-  }
-
-  /** Applies --base-url and --retries, then builds the client. */
-  private <B extends ClientBuilder<B, C>, C> C configure(B builder) {
-    settings(builder);
-    return builder.build();
-  }
-
-  /** Returns a label for progress lines. */
-  String progressLabel(String vendor, String session) {
-    return vendor + " " + session;
+  /**
+   * Returns the client of the vendor {@code id} as {@code type}, for the commands that call an SDK's
+   * typed API rather than its operations.
+   */
+  <T> T client(String id, Class<T> type) {
+    VendorDescriptor vendor = vendors.stream().filter(v -> v.id().equals(id)).findFirst()
+        .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "no vendor " + id + " on the class path"));
+    return type.cast(client(vendor));
   }
 }

@@ -123,7 +123,7 @@ final class TranscriptCommand implements Callable<Integer> {
     List<Session> sessions = new ArrayList<>();
     switch (vendor) {
       case "qoder" -> {
-        QoderClient client = top.qoder();
+        QoderClient client = top.client("qoder", QoderClient.class);
         EventListParams params = EventListParams.builder().limit(100).build();
         for (String id : ids) {
           sessions.add(new Session("qoder " + id, () -> Transcripts.fromQoder(id, client.sessions().iterateEvents(id, params))));
@@ -131,7 +131,7 @@ final class TranscriptCommand implements Callable<Integer> {
       }
       case "piper" -> {
         if (ids.size() > 2) throw new CliFailure(ExitCode.USAGE, "piper takes [ORG_ID] SESSION_ID, got " + ids.size() + " ids");
-        PiperClient client = top.piper();
+        PiperClient client = top.client("piper", PiperClient.class);
         String org = ids.size() == 2 ? ids.get(0) : client.defaultOrgId().orElseThrow(() -> new CliFailure(ExitCode.USAGE,
             "no ORG_ID: give it before SESSION_ID, or set PIPER_ORG_ID"));
         String session = ids.get(ids.size() - 1);
@@ -139,13 +139,13 @@ final class TranscriptCommand implements Callable<Integer> {
       }
       case "pipecat" -> {
         exactly(2, "pipecat takes AGENT SESSION_ID");
-        PipecatClient client = top.pipecat();
+        PipecatClient client = top.client("pipecat", PipecatClient.class);
         sessions.add(new Session("pipecat " + ids.get(1),
             () -> Transcripts.stream(ids.get(0), client.sessions().get(ids.get(0), ids.get(1)))));
       }
       case "agents-v2" -> {
         exactly(2, "agents-v2 takes AGENT_KEY SESSION_KEY");
-        AgentsClient client = top.agents();
+        AgentsClient client = top.client("agents-v2", AgentsClient.class);
         dev.sessionkit.agents.EventListParams params = dev.sessionkit.agents.EventListParams.builder().limit(100).build();
         sessions.add(new Session("agents-v2 " + ids.get(1), () -> Transcripts.fromAgents(ids.get(0), ids.get(1),
             client.sessions().iterateEvents(ids.get(0), ids.get(1), params))));

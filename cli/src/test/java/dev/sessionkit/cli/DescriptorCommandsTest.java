@@ -94,7 +94,8 @@ class DescriptorCommandsTest {
     assertTrue(help.out().contains("  THINGS_ORG       the default org_id"), help.out());
     assertTrue(help.out().contains("Vendor documentation: https://docs.things.example/"), help.out());
     Cli top = run("--help");
-    assertTrue(top.out().contains("  things      Things API\n"), top.out());
+    assertTrue(top.out().contains("Vendors (sessionkit VENDOR --help; each SDK on the class path is one):\n  things  Things API\n"),
+        top.out());
     assertTrue(top.out().contains("THINGS_TOKEN"), top.out());
   }
 

@@ -137,7 +137,7 @@ class TranscriptCommandTest {
   @Test
   void aMissingCredentialIsAnAuthErrorThatPointsAtTheSandbox() {
     Cli cli = Cli.run("transcript", "qoder", SessionIds.qoderSession(3));
-    assertOneLine(cli, ExitCode.AUTH, "sessionkit: auth error: QODER_PAT is not set: set it to your Qoder credential");
+    assertOneLine(cli, ExitCode.AUTH, "sessionkit: auth error: QODER_PAT is not set: set it to your Qoder Cloud Agents credential");
     assertTrue(cli.err().contains("--sandbox"));
   }
 

@@ -1,0 +1,58 @@
+package dev.sessionkit.cli;
+
+import dev.sessionkit.contract.DriftCheck;
+import dev.sessionkit.contract.DriftReport;
+import dev.sessionkit.core.vendor.VendorDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sessionkit drift DIR}: recorded response bodies checked against the SDKs' types, with the
+ * contract tests' {@link DriftCheck}, for every vendor on the class path or the ones named.
+ */
+@Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Check recorded response bodies against the SDKs' types: every unknown field, variant and enum value.",
+    description = {
+      "DIR holds one directory per operation, named by its operationId in the vendor's spec, each with one JSON "
+          + "response body per file: DIR/listSessionEvents/2026-05-19-page-1.json. Each body is decoded leniently, "
+          + "as the SDK does, and everything it tolerates is reported with its JSON path."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no drift", "1:drift: the findings are on stdout", "2:bad arguments (no such vendor or directory)"})
+final class DriftCommand implements Callable<Integer> {
+  @ParentCommand
+  SessionkitCommand top;
+
+  @Option(names = "--vendor", paramLabel = "VENDOR",
+      description = "Check against this vendor's operations only; repeat for several (default: every vendor on the class path).")
+  List<String> vendors = new ArrayList<>();
+
+  @Parameters(paramLabel = "DIR", description = "The directory of recordings: DIR/<operationId>/*.json.")
+  Path dir;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> ids = vendors.isEmpty() ? top.vendors.stream().map(VendorDescriptor::id).toList() : vendors;
+    if (ids.isEmpty()) throw new CliFailure(ExitCode.USAGE, "no vendor SDK is on the class path");
+    if (!Files.isDirectory(dir)) throw new CliFailure(ExitCode.USAGE, dir + " is not a directory");
+    DriftCheck check = null;
+    for (String id : ids) {
+      if (top.vendors.stream().noneMatch(vendor -> vendor.id().equals(id))) {
+        throw new CliFailure(ExitCode.USAGE, "no vendor " + id + " (there are: "
+            + String.join(", ", top.vendors.stream().map(VendorDescriptor::id).toList()) + ")");
+      }
+      DriftCheck more = DriftCheck.forSdk(id);
+      check = check == null ? more : check.and(more);
+    }
+    DriftReport report = check.check(dir);
+    top.out.print(report.format());
+    return report.isEmpty() ? ExitCode.OK : ExitCode.OTHER;
+  }
+}
