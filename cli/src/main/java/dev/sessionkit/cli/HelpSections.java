@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The usage help of every command, laid out so that what a command takes comes first: a short
- * synopsis ({@code sessionkit qoder sessions events [OPTIONS] SESSION_ID}), the command's own
+ * synopsis ({@code sessionkit VENDOR SERVICE OPERATION [OPTIONS] SESSION_ID}), the command's own
  * options, then the options every command inherits under a heading of their own.
  */
 final class HelpSections {
