@@ -20,27 +20,6 @@ class CommandsTest {
   }
 
   @Test
-  void demoPrintsWhatEachOfTheFourSdksReturned() {
-    Cli demo = Cli.run("demo");
-    assertEquals(0, demo.code(), demo.err());
-    assertTrue(demo.out().contains("== Qoder: the documented example page"));
-    assertTrue(demo.out().contains("evt_019e392c0d787cfaa21bda98e06cd913  user.message"));
-    assertTrue(demo.out().contains("-> 250 events over 3 pages"));
-    assertTrue(demo.out().contains("== Piper: a scenario result"));
-    assertTrue(demo.out().contains("status         passed"), demo.out());
-    assertTrue(demo.out().contains("== Pipecat Cloud: a session's metrics"));
-    assertTrue(demo.out().contains("resourceMetrics.cpuMillicoresP50  150"), demo.out());
-    assertTrue(demo.out().contains("aev_tool_output_001   tool_output    2024-01-15T10:35:03Z  tool_call_id: call_knowledge_search_001"),
-        demo.out());
-    assertTrue(demo.out().contains("-> 120 events over 3 pages"));
-    assertTrue(demo.out().contains("== Transcripts: one model across the four vendors"));
-    assertTrue(demo.out().contains("   tool_call: knowledge_base_search {"), demo.out());
-    assertTrue(demo.out().contains("-> Agents API v2 ase_customer_support_001: 5 entries"), demo.out());
-    assertTrue(demo.out().contains("2 resource samples"), demo.out());
-    assertEquals("", demo.err());
-  }
-
-  @Test
   void qoderEventsWritesOneWireJsonEventPerLine() throws IOException {
     Cli cli = Cli.run("qoder", "events", SessionIds.qoderSession(40), "--limit", "5", "--sandbox");
     assertEquals(0, cli.code(), cli.err());

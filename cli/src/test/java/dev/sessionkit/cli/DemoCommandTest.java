@@ -1,0 +1,44 @@
+package dev.sessionkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.VendorDescriptor;
+import org.junit.jupiter.api.Test;
+
+/** {@code sessionkit demo}: every vendor on the class path, through its descriptor, against the sandbox. */
+class DemoCommandTest {
+  @Test
+  void theDemoCallsEveryReadOfEveryVendorWithItsSpecsExamples() {
+    Cli demo = Cli.run("demo");
+    assertEquals(0, demo.code(), demo.err());
+    assertEquals("", demo.err());
+    assertTrue(demo.out().startsWith("sessionkit demo: " + VendorDescriptor.installed().size() + " vendor SDKs against the"),
+        demo.out());
+    for (VendorDescriptor vendor : VendorDescriptor.installed()) {
+      for (OperationDescriptor operation : vendor.operations()) {
+        if (!operation.httpMethod().equals("GET")) continue;
+        Examples.of(vendor, operation).ifPresent(examples -> {
+          assertTrue(demo.out().contains("\n== " + vendor.label() + ": "), vendor.id());
+          assertTrue(demo.out().contains("\n   $ " + examples.command() + " --sandbox --format table\n"), examples.command());
+        });
+      }
+    }
+  }
+
+  @Test
+  void theDemoShowsWhatTheCallsReturned() {
+    Cli demo = Cli.run("demo");
+    assertTrue(demo.out().contains("evt_019e392c0d787cfaa21bda98e06cd913  user.message"), demo.out());
+    assertTrue(demo.out().contains("resourceMetrics.cpuMillicoresP50  150"), demo.out());
+    assertTrue(demo.out().contains("aev_tool_output_001   tool_output    2024-01-15T10:35:03Z  tool_call_id: call_knowledge_search_001"),
+        demo.out());
+    assertTrue(demo.out().contains("-> 5 events over every page: {agent_output=1, input_message=1, thinking=1, tool_input=1, "
+        + "tool_output=1}"), demo.out());
+    assertTrue(demo.out().contains("== Transcripts: one model across the four vendors"));
+    assertTrue(demo.out().contains("   tool_call: knowledge_base_search {"), demo.out());
+    assertTrue(demo.out().contains("-> Agents API v2 ase_customer_support_001: 5 entries"), demo.out());
+    assertTrue(demo.out().contains("2 resource samples"), demo.out());
+  }
+}
