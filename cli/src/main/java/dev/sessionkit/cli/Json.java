@@ -20,14 +20,18 @@ import okio.Buffer;
 final class Json {
   private Json() {}
 
-  /** Returns {@code value} as compact wire JSON. */
+  /**
+   * Returns {@code value} as compact wire JSON, on one line: raw JSON the SDK kept as the vendor sent
+   * it (an unknown variant, a free-form object) may span lines, and is written again compactly.
+   */
   static String compact(Type type, Object value) {
-    return SessionkitMoshi.moshi().adapter(type).toJson(value);
+    String json = SessionkitMoshi.moshi().adapter(type).toJson(value);
+    return json.indexOf('\n') < 0 ? json : write(parse(json), "");
   }
 
-  /** Returns {@code value} as indented wire JSON. */
+  /** Returns {@code value} as indented wire JSON, raw JSON the SDK kept included. */
   static String pretty(Type type, Object value) {
-    return SessionkitMoshi.moshi().adapter(type).indent("  ").toJson(value);
+    return write(tree(type, value), "  ");
   }
 
   /** Returns {@code value}'s wire JSON as a tree: maps (in wire order), lists, strings, booleans, BigDecimals, nulls. */
@@ -77,8 +81,15 @@ final class Json {
 
   /** Writes a tree back as compact JSON, numbers as they were read. */
   static String write(Object tree) {
+    return write(tree, "");
+  }
+
+  /** Writes a tree back as JSON indented by {@code indent} (compact when empty), numbers as they were read. */
+  static String write(Object tree, String indent) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setIndent(indent);
+      writer.setSerializeNulls(true);
       write(writer, tree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -177,6 +177,16 @@ class DescriptorCommandsTest {
   }
 
   @Test
+  void rawJsonTheSdkKeptAsSentIsWrittenOnOneLineOrIndentedLikeTheRest() {
+    Cli line = run("things", "things", "get", "th_004", "-f", "jsonl");
+    assertEquals(List.of("{\"id\":\"th_004\",\"name\":\"thing 4\",\"kind\":\"box\",\"tags\":[\"t1\"],\"size\":4,"
+        + "\"extra\":{\"kept\":[1,2.50],\"as\":\"sent\"}}"), line.outLines());
+    Cli json = run("things", "things", "get", "th_004", "-f", "json");
+    assertTrue(json.out().contains("\n  \"extra\": {\n    \"kept\": [\n      1,\n      2.50\n    ],\n    \"as\": \"sent\"\n  }\n}"),
+        json.out());
+  }
+
+  @Test
   void jsonIsTheWholeResponseIndented() {
     Cli page = run("things", "things", "list", "--limit", "2", "-f", "json");
     Map<String, Object> body = object(page.out());

@@ -4,6 +4,7 @@ import dev.sessionkit.core.ClientBuilder;
 import dev.sessionkit.core.ClientOptions;
 import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.internal.LiveEvents;
+import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.spi.ServiceProfile;
 import dev.sessionkit.core.vendor.Arguments;
 import dev.sessionkit.core.vendor.EnvironmentVariable;
@@ -32,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ThingsVendor extends VendorDescriptor {
   /** A thing, as its wire JSON names its fields. */
-  public record Thing(String id, String name, @Nullable String kind, List<String> tags, int size, @Nullable Owner owner) {}
+  public record Thing(String id, String name, @Nullable String kind, List<String> tags, int size, @Nullable Owner owner,
+      @Nullable JsonValue extra) {}
 
   /** A nested object. */
   public record Owner(String name, String email) {}
@@ -55,7 +57,8 @@ public final class ThingsVendor extends VendorDescriptor {
       this.options = options;
       this.things = new ArrayList<>(IntStream.range(0, count)
           .mapToObj(i -> new Thing(String.format("th_%03d", i), "thing " + i, i % 2 == 0 ? "box" : "bag", List.of("t" + i % 3), i,
-              i == 0 ? new Owner("Ada", "ada@example.com") : null))
+              i == 0 ? new Owner("Ada", "ada@example.com") : null,
+              i == 4 ? JsonValue.of("{\n  \"kept\": [1, 2.50],\n  \"as\": \"sent\"\n}") : null))
           .toList());
     }
   }
@@ -136,7 +139,7 @@ public final class ThingsVendor extends VendorDescriptor {
                 .response(Thing.class)
                 .invoker((client, arguments) -> {
                   NewThing body = record(client, arguments).body(NewThing.class);
-                  Thing thing = new Thing("th_" + ((Client) client).things.size(), body.name(), body.kind(), List.of(), 0, null);
+                  Thing thing = new Thing("th_" + ((Client) client).things.size(), body.name(), body.kind(), List.of(), 0, null, null);
                   ((Client) client).things.add(thing);
                   return thing;
                 })

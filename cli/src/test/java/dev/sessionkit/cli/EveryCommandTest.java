@@ -1,0 +1,114 @@
+package dev.sessionkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.VendorDescriptor;
+import dev.sessionkit.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every command built from every installed vendor's descriptor, called once in every format against
+ * the sandbox, with the spec's examples: it answers, and what it writes is what the format says. A
+ * paged operation is also read with {@code --all}, a streamed one followed. An operation that
+ * changes state gets a sandbox of its own.
+ */
+class EveryCommandTest {
+  private static Sandbox shared;
+
+  @BeforeAll
+  static void start() {
+    shared = Sandbox.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    shared.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyOperationOfEveryVendorAnswersInEveryFormat() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (VendorDescriptor vendor : VendorDescriptor.installed()) {
+      for (OperationDescriptor operation : vendor.operations()) {
+        String name = vendor.id() + " " + Names.kebab(operation.service()) + " " + Names.kebab(operation.name());
+        Optional<List<String>> command = command(vendor, operation);
+        if (command.isEmpty()) {
+          tests.add(DynamicTest.dynamicTest(name, () -> fail(name + ": the spec gives no example of a parameter (or body) it needs")));
+          continue;
+        }
+        if (operation.eventType().isPresent()) {
+          tests.add(DynamicTest.dynamicTest(name + " --follow", () -> {
+            Cli cli = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> run(operation, with(command.get(), "--follow", "--format", "jsonl", "--quiet")));
+            assertEquals(0, cli.code(), cli.err());
+            cli.outLines().forEach(Json::parse);
+          }));
+          if (operation.responseType().isEmpty()) continue; // it only streams: the formats are the --follow's
+        }
+        for (Format format : Format.values()) {
+          tests.add(DynamicTest.dynamicTest(name + " --format " + format, () -> check(operation, command.get(), format)));
+        }
+        if (operation.itemType().isPresent()) {
+          tests.add(DynamicTest.dynamicTest(name + " --all", () -> {
+            Cli cli = run(operation, with(command.get(), "--all", "--format", "jsonl"));
+            assertEquals(0, cli.code(), cli.err());
+            cli.outLines().forEach(Json::parse);
+            assertTrue(cli.err().startsWith("sessionkit: " + vendor.id() + " "), cli.err());
+          }));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  /** The command line of {@code operation} with its spec's examples, from the vendor's name on. */
+  private static Optional<List<String>> command(VendorDescriptor vendor, OperationDescriptor operation) {
+    return Examples.of(vendor, operation).map(examples -> {
+      List<String> words = new ArrayList<>(List.of(examples.command().split(" ")));
+      words.remove(0); // sessionkit
+      return words;
+    });
+  }
+
+  private static List<String> with(List<String> command, String... more) {
+    List<String> words = new ArrayList<>(command);
+    words.addAll(List.of(more));
+    return words;
+  }
+
+  /** Runs a read against the shared sandbox, anything else against a sandbox of its own. */
+  private static Cli run(OperationDescriptor operation, List<String> words) {
+    if (operation.httpMethod().equals("GET")) return Cli.run(shared.environment(), words.toArray(String[]::new));
+    try (Sandbox own = Sandbox.start()) {
+      return Cli.run(own.environment(), words.toArray(String[]::new));
+    }
+  }
+
+  private static void check(OperationDescriptor operation, List<String> command, Format format) {
+    Cli cli = run(operation, with(command, "--format", format.name()));
+    assertEquals(0, cli.code(), cli.err());
+    assertEquals("", cli.err());
+    boolean body = operation.responseType().isPresent();
+    assertEquals(body, !cli.out().isEmpty(), cli.out());
+    if (!body) return;
+    switch (format) {
+      case json -> assertTrue(Json.parse(cli.out()) instanceof Map<?, ?> || Json.parse(cli.out()) instanceof List<?>, cli.out());
+      case jsonl -> cli.outLines().forEach(line -> assertFalse(Json.scalar(Json.parse(line)), line));
+      case table -> assertFalse(cli.out().startsWith("{"), cli.out());
+    }
+  }
+}
