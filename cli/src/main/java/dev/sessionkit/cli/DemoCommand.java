@@ -1,18 +1,14 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.agents.AgentsClient;
-import dev.sessionkit.agents.model.ListAgentEventsResponse;
-import dev.sessionkit.pipecat.PipecatClient;
-import dev.sessionkit.pipecat.model.SessionDetails;
-import dev.sessionkit.piper.PiperClient;
-import dev.sessionkit.piper.model.SessionEventsResponse;
-import dev.sessionkit.qoder.QoderClient;
-import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ParameterDescriptor;
+import dev.sessionkit.core.vendor.TranscriptMapping;
 import dev.sessionkit.core.vendor.VendorDescriptor;
+import dev.sessionkit.sandbox.Sandbox;
+import dev.sessionkit.transcript.Transcripts;
 import java.io.PrintStream;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,8 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sessionkit demo}: starts the sandbox and calls each SDK the way the README shows, printing
- * what each call returned.
+ * {@code sessionkit demo}: starts the sandbox and calls every vendor SDK on the class path through its
+ * descriptor, with its spec's examples, printing what each call returned, then each vendor's
+ * transcript of the example session.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start the embedded sandbox and call every vendor SDK on the class path: no account, no network.")
@@ -56,26 +53,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     out.println();
-    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript)");
-    QoderClient qoder = top.client("qoder", QoderClient.class);
-    PiperClient piper = top.client("piper", PiperClient.class);
-    PipecatClient pipecat = top.client("pipecat", PipecatClient.class);
-    AgentsClient agents = top.client("agents-v2", AgentsClient.class);
-    SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
-    SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
-    ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,
-        SessionIds.AGENTS_DOCUMENTED_SESSION);
-    heading(out, "Qoder", "Transcripts.fromQoder(id, qoder.sessions().iterateEvents(id))", "a session, streamed page by page");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.fromQoder(SessionIds.qoderSession(15),
-        qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
-    heading(out, "Piper", "Transcripts.from(piper.sessions().events(org, session))", "runs, with each run's exact cost");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(runs), 3);
-    heading(out, "Pipecat Cloud", "Transcripts.from(agent, pipecat.sessions().get(agent, session))", "start, completion, resource samples");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.stream(SessionIds.PIPECAT_DOCUMENTED_AGENT, details), 3);
-    heading(out, "Agents API v2", "Transcripts.from(agent, session, agents.sessions().events(agent, session))",
-        "messages, thinking, a tool call and its result");
-    TranscriptCommand.summary(out, dev.sessionkit.transcript.Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT,
-        SessionIds.AGENTS_DOCUMENTED_SESSION, agentPage).stream(), 5);
+    out.println("== Transcripts: one model across the vendors (dev.sessionkit.transcript), as each spec declares it");
+    for (VendorDescriptor vendor : top.vendors) {
+      if (vendor.transcript().isEmpty()) continue;
+      TranscriptMapping mapping = vendor.transcript().get();
+      OperationDescriptor history = vendor.operation(mapping.history()).orElseThrow();
+      Optional<Examples> examples = Examples.of(vendor, history);
+      if (examples.isEmpty()) continue;
+      out.println();
+      out.println("== " + vendor.label() + ": the transcript of the session the spec's example names");
+      out.println("   $ sessionkit transcript " + vendor.id() + " " + String.join(" ", ids(history, examples.get())) + " --sandbox");
+      TranscriptCommand.summary(out, Transcripts.of(vendor).read(top.client(vendor), examples.get().arguments()), 5);
+    }
 
     out.println();
     out.println("Next:");
@@ -102,9 +91,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("-> " + count + " " + Names.plural(itemType) + " over every page" + (types.isEmpty() ? "" : ": " + types));
   }
 
-  private static void heading(PrintStream out, String vendor, String call, String what) {
-    out.println();
-    out.println("== " + vendor + ": " + what);
-    out.println("   " + call);
+  /** The ids sessionkit transcript takes for a call: the values of the history operation's required parameters. */
+  private static List<String> ids(OperationDescriptor history, Examples examples) {
+    return history.parameters().stream().filter(ParameterDescriptor::required)
+        .map(parameter -> examples.arguments().required(parameter.name())).toList();
   }
 }

@@ -1,10 +1,10 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.agents.AgentsClient;
-import dev.sessionkit.pipecat.PipecatClient;
-import dev.sessionkit.piper.PiperClient;
-import dev.sessionkit.qoder.EventListParams;
-import dev.sessionkit.qoder.QoderClient;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ParameterDescriptor;
+import dev.sessionkit.core.vendor.TranscriptMapping;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.transcript.Entry;
 import dev.sessionkit.transcript.Totals;
 import dev.sessionkit.transcript.TranscriptStream;
@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -29,18 +30,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sessionkit transcript VENDOR IDS...}: a session of any vendor as one transcript, written
- * as Markdown, JSON lines or OTLP JSON (or sent to an OTLP/HTTP endpoint). It takes the same ids
- * and environment variables as the vendor's own subcommand; it inherits the root's options, and
- * its own {@code --format} chooses among the transcript formats.
+ * {@code sessionkit transcript VENDOR IDS...}: a session of any vendor whose SDK declares a transcript
+ * mapping, as one transcript, written as Markdown, JSON lines or OTLP JSON (or sent to an OTLP/HTTP
+ * endpoint). The vendor is found by its descriptor's id; the ids are the required parameters of its
+ * declared history operation (or, with {@code --follow}, its live one), in order. It inherits the
+ * root's options, and its own {@code --format} chooses among the transcript formats.
  */
 @Command(name = "transcript", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "A session of any vendor as one transcript: Markdown (default), JSON lines, or OTLP JSON spans.",
-    "IDS are the vendor subcommand's: qoder SESSION_ID...; piper [ORG_ID] SESSION_ID; pipecat AGENT SESSION_ID; "
-        + "agents-v2 AGENT_KEY SESSION_KEY.",
-    "Paged sessions (qoder, agents-v2) are read page by page and written as they arrive."},
-    footer = {"", "Try: sessionkit transcript agents-v2 agt_customer_support ase_customer_support_001 --sandbox",
-      "     sessionkit transcript qoder sess_sandbox_50 --sandbox --format otlp"})
+    "IDS are the required parameters of the operation that reads the vendor's session history, in order "
+        + "(a vendor whose session id is the only one takes several sessions; a parameter with a default from the "
+        + "environment may be left out).",
+    "Paged sessions are read page by page and written as they arrive; --follow reads the live stream instead, "
+        + "and OTLP sends each turn as it ends."},
+    footer = {"", "Try: sessionkit demo, which ends with a transcript command to run against the sandbox."})
 final class TranscriptCommand implements Callable<Integer> {
   /** The transcript formats. */
   enum TranscriptFormat { markdown, jsonl, otlp }
@@ -51,11 +54,14 @@ final class TranscriptCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "VENDOR", description = "qoder, piper, pipecat or agents-v2.")
+  @Parameters(index = "0", paramLabel = "VENDOR", description = "The vendor's id, as the vendor's own subcommand is named.")
   String vendor;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "IDS", description = "The session's ids, as the vendor's subcommand takes them.")
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "IDS", description = "The session's ids, in the order the vendor's API takes them.")
   List<String> ids = new ArrayList<>();
+
+  @Option(names = "--follow", description = "Follow the session's live stream instead of reading its history; stops when the stream ends.")
+  boolean follow;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "markdown, jsonl or otlp (default markdown).")
   TranscriptFormat format;
@@ -120,43 +126,67 @@ final class TranscriptCommand implements Callable<Integer> {
   }
 
   private List<Session> sessions(SessionkitCommand top) {
-    List<Session> sessions = new ArrayList<>();
-    switch (vendor) {
-      case "qoder" -> {
-        QoderClient client = top.client("qoder", QoderClient.class);
-        EventListParams params = EventListParams.builder().limit(100).build();
-        for (String id : ids) {
-          sessions.add(new Session("qoder " + id, () -> Transcripts.fromQoder(id, client.sessions().iterateEvents(id, params))));
+    List<VendorDescriptor> transcribed = top.vendors.stream().filter(v -> v.transcript().isPresent()).toList();
+    VendorDescriptor descriptor = transcribed.stream().filter(v -> v.id().equals(vendor)).findFirst()
+        .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "unknown vendor '" + vendor + "': use " + choices(transcribed)));
+    TranscriptMapping mapping = descriptor.transcript().orElseThrow();
+    String operationId = follow ? mapping.live().orElseThrow(() -> new CliFailure(ExitCode.USAGE, vendor
+        + " has no live stream of a session's events: leave out --follow")) : mapping.history();
+    OperationDescriptor operation = descriptor.operation(operationId).orElseThrow();
+    List<ParameterDescriptor> positional = operation.parameters().stream().filter(ParameterDescriptor::required).toList();
+    Map<String, String> env = top.sandbox ? top.sandbox().environment() : top.env;
+    List<Arguments> calls = new ArrayList<>();
+    if (positional.size() == 1) {
+      for (String id : ids) calls.add(Arguments.builder().put(positional.get(0).name(), id).build());
+    } else {
+      int leftOut = positional.size() - ids.size();
+      int defaulted = 0;
+      while (defaulted < positional.size() && positional.get(defaulted).defaultVariable() != null) defaulted++;
+      if (leftOut < 0 || leftOut > defaulted) {
+        throw new CliFailure(ExitCode.USAGE, vendor + " takes " + usage(positional) + ", got " + ids.size()
+            + (ids.size() == 1 ? " id" : " ids"));
+      }
+      for (ParameterDescriptor parameter : positional.subList(0, leftOut)) {
+        String value = env.get(parameter.defaultVariable());
+        if (value == null || value.isBlank()) {
+          throw new CliFailure(ExitCode.USAGE, "no " + label(parameter) + ": give it before " + label(positional.get(leftOut))
+              + ", or set " + parameter.defaultVariable());
         }
       }
-      case "piper" -> {
-        if (ids.size() > 2) throw new CliFailure(ExitCode.USAGE, "piper takes [ORG_ID] SESSION_ID, got " + ids.size() + " ids");
-        PiperClient client = top.client("piper", PiperClient.class);
-        String org = ids.size() == 2 ? ids.get(0) : client.defaultOrgId().orElseThrow(() -> new CliFailure(ExitCode.USAGE,
-            "no ORG_ID: give it before SESSION_ID, or set PIPER_ORG_ID"));
-        String session = ids.get(ids.size() - 1);
-        sessions.add(new Session("piper " + session, () -> Transcripts.stream(client.sessions().events(org, session))));
-      }
-      case "pipecat" -> {
-        exactly(2, "pipecat takes AGENT SESSION_ID");
-        PipecatClient client = top.client("pipecat", PipecatClient.class);
-        sessions.add(new Session("pipecat " + ids.get(1),
-            () -> Transcripts.stream(ids.get(0), client.sessions().get(ids.get(0), ids.get(1)))));
-      }
-      case "agents-v2" -> {
-        exactly(2, "agents-v2 takes AGENT_KEY SESSION_KEY");
-        AgentsClient client = top.client("agents-v2", AgentsClient.class);
-        dev.sessionkit.agents.EventListParams params = dev.sessionkit.agents.EventListParams.builder().limit(100).build();
-        sessions.add(new Session("agents-v2 " + ids.get(1), () -> Transcripts.fromAgents(ids.get(0), ids.get(1),
-            client.sessions().iterateEvents(ids.get(0), ids.get(1), params))));
-      }
-      default -> throw new CliFailure(ExitCode.USAGE, "unknown vendor '" + vendor + "': use qoder, piper, pipecat or agents-v2");
+      Arguments.Builder arguments = Arguments.builder();
+      for (int i = 0; i < ids.size(); i++) arguments.put(positional.get(leftOut + i).name(), ids.get(i));
+      calls.add(arguments.build());
+    }
+    Object client = top.client(descriptor);
+    dev.sessionkit.transcript.Transcripts transcripts = dev.sessionkit.transcript.Transcripts.of(descriptor);
+    List<Session> sessions = new ArrayList<>();
+    for (Arguments arguments : calls) {
+      String session = arguments.string(mapping.sessionParameter());
+      sessions.add(new Session(vendor + " " + session,
+          () -> follow ? transcripts.follow(client, arguments) : transcripts.read(client, arguments)));
     }
     return sessions;
   }
 
-  private void exactly(int count, String usage) {
-    if (ids.size() != count) throw new CliFailure(ExitCode.USAGE, usage + ", got " + ids.size() + (ids.size() == 1 ? " id" : " ids"));
+  /** {@code a, b or c}. */
+  private static String choices(List<VendorDescriptor> vendors) {
+    List<String> ids = vendors.stream().map(VendorDescriptor::id).toList();
+    if (ids.size() < 2) return String.join("", ids);
+    return String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
+  }
+
+  /** {@code [ORG_ID] SESSION_ID}: the positional ids, those with a default from the environment in brackets. */
+  private static String usage(List<ParameterDescriptor> positional) {
+    List<String> words = new ArrayList<>();
+    for (ParameterDescriptor parameter : positional) {
+      words.add(parameter.defaultVariable() == null ? label(parameter) : "[" + label(parameter) + "]");
+    }
+    return String.join(" ", words);
+  }
+
+  /** {@code agentName} or {@code agent_key} as {@code AGENT_NAME}, {@code AGENT_KEY}. */
+  private static String label(ParameterDescriptor parameter) {
+    return parameter.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(Locale.ROOT);
   }
 
   /** Returns the traces URL of an OTLP/HTTP endpoint: the URL itself if it has a path, else its /v1/traces. */
@@ -177,7 +207,7 @@ final class TranscriptCommand implements Callable<Integer> {
     }
     Totals totals = transcript.totals();
     if (shown > maxEntries) out.println("   ... " + (shown - maxEntries) + " more");
-    out.println("-> " + transcript.vendor().label() + " " + transcript.sessionId() + ": " + totals.entries() + " entries "
+    out.println("-> " + transcript.label() + " " + transcript.sessionId() + ": " + totals.entries() + " entries "
         + kinds + ", " + totals.inputTokens() + " in / " + totals.outputTokens() + " out tokens, cost "
         + (totals.costUsd() == null ? "not given" : "$" + totals.costUsd().toPlainString())
         + (transcript.resourceSamples().isEmpty() ? "" : ", " + transcript.resourceSamples().size() + " resource samples"));

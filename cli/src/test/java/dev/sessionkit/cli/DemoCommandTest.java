@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** {@code sessionkit demo}: every vendor on the class path, through its descriptor, against the sandbox. */
 class DemoCommandTest {
   @Test
-  void theDemoCallsEveryReadOfEveryVendorWithItsSpecsExamples() {
+  void theDemoCallsEveryReadOfEveryVendorWithItsSpecsExamplesAndShowsEveryDeclaredTranscript() {
     Cli demo = Cli.run("demo");
     assertEquals(0, demo.code(), demo.err());
     assertEquals("", demo.err());
@@ -24,6 +24,9 @@ class DemoCommandTest {
           assertTrue(demo.out().contains("\n   $ " + examples.command() + " --sandbox --format table\n"), examples.command());
         });
       }
+      if (vendor.transcript().isPresent()) {
+        assertTrue(demo.out().contains("\n   $ sessionkit transcript " + vendor.id() + " "), vendor.id());
+      }
     }
   }
 
@@ -36,9 +39,11 @@ class DemoCommandTest {
         demo.out());
     assertTrue(demo.out().contains("-> 5 events over every page: {agent_output=1, input_message=1, thinking=1, tool_input=1, "
         + "tool_output=1}"), demo.out());
-    assertTrue(demo.out().contains("== Transcripts: one model across the four vendors"));
+    assertTrue(demo.out().contains("\n== Transcripts: one model across the vendors (dev.sessionkit.transcript), as each spec declares it\n"));
+    assertTrue(demo.out().contains("\n   $ sessionkit transcript agents-v2 agt_customer_support ase_customer_support_001 --sandbox\n"),
+        demo.out());
     assertTrue(demo.out().contains("   tool_call: knowledge_base_search {"), demo.out());
-    assertTrue(demo.out().contains("-> Agents API v2 ase_customer_support_001: 5 entries"), demo.out());
+    assertTrue(demo.out().contains("-> Agents API v2 (Vectara) ase_customer_support_001: 5 entries"), demo.out());
     assertTrue(demo.out().contains("2 resource samples"), demo.out());
   }
 }

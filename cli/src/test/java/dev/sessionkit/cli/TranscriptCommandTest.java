@@ -46,7 +46,7 @@ class TranscriptCommandTest {
   void markdownIsTheDefaultForEveryVendor() {
     Cli qoder = Cli.run("transcript", "qoder", SessionIds.qoderSession(20), "--sandbox");
     assertEquals(0, qoder.code(), qoder.err());
-    assertTrue(qoder.out().startsWith("# Qoder session `sess_sandbox_20`"), qoder.out());
+    assertTrue(qoder.out().startsWith("# Qoder Cloud Agents session `sess_sandbox_20`"), qoder.out());
     assertTrue(qoder.out().contains("## Turn 1 (`turn_"));
     assertTrue(qoder.out().contains("## Totals"));
     Cli piper = Cli.run("transcript", "piper", SessionIds.PIPER_ORG, SessionIds.piperSession(6), "--sandbox");
@@ -88,11 +88,11 @@ class TranscriptCommandTest {
     assertEquals(1, spans.stream().map(Span::getTraceId).distinct().count());
     // 10 events: two exchanges of five, each with one tool call.
     assertEquals(List.of("execute_tool knowledge_base_search", "execute_tool knowledge_base_search", "invoke_agent agt_sandbox",
-        "invoke_agent agt_sandbox", "session agents_v2"), spans.stream().map(Span::getName).sorted().toList());
+        "invoke_agent agt_sandbox", "session agents-v2"), spans.stream().map(Span::getName).sorted().toList());
     for (Span span : spans) {
       assertEquals(SessionIds.agentsSession(10), attribute(span, "gen_ai.conversation.id"));
       assertEquals("agt_sandbox", attribute(span, "gen_ai.agent.id"));
-      assertEquals("agents_v2", attribute(span, "gen_ai.provider.name"));
+      assertEquals("agents-v2", attribute(span, "gen_ai.provider.name"), "the vendor's id");
     }
   }
 
@@ -161,9 +161,11 @@ class TranscriptCommandTest {
   @Test
   void badUsageIsExitCode2() {
     assertOneLine(Cli.run("transcript", "slack", "x", "--sandbox"), ExitCode.USAGE,
-        "sessionkit: usage error: unknown vendor 'slack': use qoder, piper, pipecat or agents-v2");
+        "sessionkit: usage error: unknown vendor 'slack': use agents-v2, pipecat, piper or qoder");
     assertOneLine(Cli.run("transcript", "pipecat", "my-agent", "--sandbox"), ExitCode.USAGE,
-        "sessionkit: usage error: pipecat takes AGENT SESSION_ID, got 1 id");
+        "sessionkit: usage error: pipecat takes AGENT_NAME SESSION_ID, got 1 id");
+    assertOneLine(Cli.run("transcript", "piper", "o", "s", "x", "--sandbox"), ExitCode.USAGE,
+        "sessionkit: usage error: piper takes [ORG_ID] SESSION_ID, got 3 ids");
     assertOneLine(Cli.run("transcript", "qoder", "sess_1", "--format", "table", "--sandbox"), ExitCode.USAGE,
         "sessionkit transcript: Invalid value for option '--format'");
     assertOneLine(Cli.run("transcript", "qoder", "sess_1", "--format", "jsonl", "--otlp-endpoint", "http://127.0.0.1:4318", "--sandbox"),
@@ -171,6 +173,24 @@ class TranscriptCommandTest {
     assertOneLine(Cli.run("transcript", "qoder", "sess_1", "--otlp-endpoint", "localhost:4318", "--sandbox"),
         ExitCode.USAGE, "sessionkit: usage error: --otlp-endpoint must be an http or https URL");
     assertOneLine(Cli.run("transcript", "qoder"), ExitCode.USAGE, "sessionkit transcript: Missing required parameter");
+  }
+
+  @Test
+  void aLeftOutIdWithoutItsDefaultInTheEnvironmentIsAUsageErrorNamingTheVariable() {
+    try (Sandbox sandbox = Sandbox.start()) {
+      Map<String, String> env = new java.util.HashMap<>(sandbox.environment());
+      env.remove("PIPER_ORG_ID");
+      Cli cli = Cli.run(env, "transcript", "piper", SessionIds.piperSession(3));
+      assertOneLine(cli, ExitCode.USAGE, "sessionkit: usage error: no ORG_ID: give it before SESSION_ID, or set PIPER_ORG_ID");
+      assertEquals(0, sandbox.requestCount());
+    }
+  }
+
+  @Test
+  void followingAVendorThatDeclaresNoLiveStreamIsAUsageError() {
+    assertOneLine(Cli.run("transcript", "pipecat", SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION,
+        "--follow", "--sandbox"), ExitCode.USAGE,
+        "sessionkit: usage error: pipecat has no live stream of a session's events: leave out --follow");
   }
 
   @Test

@@ -44,7 +44,8 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * pointer of the construct, before the surface is written.
  */
 public class SessionkitCodegen extends JavaClientCodegen {
-  static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors");
+  static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors",
+      TranscriptReader.KEY);
   static final Set<String> TAG_EXTENSIONS = Set.of("x-sessionkit-service");
   static final Set<String> SCHEME_EXTENSIONS = Set.of("x-sessionkit-builder-method");
 
@@ -147,7 +148,9 @@ public class SessionkitCodegen extends JavaClientCodegen {
     String publicPackage = modelPackage().substring(0, modelPackage().lastIndexOf('.'));
     VendorModel vendor = new SurfaceReader(spec, config, modelPackage(), apiPackage(), models)
         .read(groups, String.valueOf(bundle.get("basePath")));
-    Writer writer = new Writer();
+    // Read before anything of the surface is written, so that a mistake in the mapping fails the build first.
+    TranscriptModel transcript = new TranscriptReader(spec, models, modelPackage(), apiPackage()).read(vendor, config.name());
+    Writer writer = new Writer(transcript);
     for (ServiceModel service : vendor.services()) {
       writer.write("api.mustache", apiPackage(), service.apiClass(), vendor, service, null);
       writer.write("service.mustache", publicPackage, service.className(), vendor, service, null);
@@ -159,6 +162,7 @@ public class SessionkitCodegen extends JavaClientCodegen {
     }
     writer.write("client.mustache", publicPackage, vendor.clientClass(), vendor, null, null);
     writer.write("profile.mustache", apiPackage(), vendor.profileClass(), vendor, null, null);
+    if (transcript != null) writer.write("transcript.mustache", apiPackage(), transcript.className(), vendor, null, null);
 
     DescriptorModel descriptor = new DescriptorReader(spec, config, modelPackage(), models.keySet(), publicPackage)
         .read(vendor);
@@ -177,12 +181,18 @@ public class SessionkitCodegen extends JavaClientCodegen {
 
   /** Writes the surface's files with the generator's templates. */
   private final class Writer {
+    /** The transcript mapping, or null: every template may name it (the descriptor hands it out). */
+    private final TranscriptModel transcript;
     private final String sourceRoot = outputFolder() + File.separator + sourceFolder + File.separator;
     /** Beside the sources: {@code src/main/resources} of the output, a resource directory of the module's build. */
     private final String resourceRoot = outputFolder() + File.separator + "src" + File.separator + "main"
         + File.separator + "resources" + File.separator;
     private final TemplateManager templates = new TemplateManager(new TemplateManagerOptions(false, false),
         getTemplatingEngine(), new TemplatePathLocator[] {new GeneratorTemplateContentLocator(SessionkitCodegen.this)});
+
+    Writer(TranscriptModel transcript) {
+      this.transcript = transcript;
+    }
 
     void write(String template, String packageName, String className, VendorModel vendor, ServiceModel service,
         ParamsModel params) {
@@ -207,6 +217,7 @@ public class SessionkitCodegen extends JavaClientCodegen {
     void write(String template, File target, Map<String, Object> model) {
       Map<String, Object> data = new LinkedHashMap<>(additionalProperties());
       data.putAll(model);
+      if (transcript != null) data.putIfAbsent("transcript", transcript);
       try {
         templates.write(data, template, target);
       } catch (IOException e) {

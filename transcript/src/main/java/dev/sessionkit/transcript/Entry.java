@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a {@link Transcript}, in session order. Every entry keeps the typed vendor value it
- * was made from in {@link #source()} (for example a {@code dev.sessionkit.qoder.model.UserMessageEvent}),
+ * was made from in {@link #source()} (the event of the vendor's SDK, such as its user message event),
  * so that nothing the vendor sent is lost; {@link Unknown} entries also keep the raw JSON.
  */
 public sealed interface Entry
@@ -22,7 +22,10 @@ public sealed interface Entry
   /** Returns when the event happened, by the vendor's clock, or null when the vendor gives no time. */
   @Nullable Instant time();
 
-  /** Returns the turn (Qoder turn, Piper run, Agents API v2 exchange) the entry belongs to, or null. */
+  /**
+   * Returns the turn the entry belongs to (the vendor's turn, run or exchange, as its mapping says), or
+   * null.
+   */
   @Nullable String turnId();
 
   /** Returns the typed vendor value this entry was made from. */
@@ -138,9 +141,9 @@ public sealed interface Entry
   }
 
   /**
-   * A request to a model (or, for Piper, a run's requests together): model, provider, token usage,
-   * latency and cost in US dollars, each null when the vendor does not say. {@code startSource} is
-   * the vendor's start event when the vendor sends start and end separately (Qoder).
+   * A request to a model (or a run's requests together, where the vendor reports them so): model,
+   * provider, token usage, latency and cost in US dollars, each null when the vendor does not say.
+   * {@code startSource} is the vendor's start event when the vendor sends start and end separately.
    */
   record ModelRequest(@Nullable String id, @Nullable Instant time, @Nullable String turnId, @Nullable Instant startedAt,
       @Nullable String model, @Nullable String provider, @Nullable Usage usage, @Nullable Duration latency,

@@ -3,6 +3,7 @@ package dev.sessionkit.transcript;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.sessionkit.core.json.JsonValue;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -16,7 +17,10 @@ final class JsonLines {
 
   static Totals write(TranscriptStream transcript, Appendable out) {
     try {
-      for (Entry entry : transcript) out.append(line(transcript, entry)).append('\n');
+      for (Entry entry : transcript) {
+        out.append(line(transcript, entry)).append('\n');
+        if (transcript.live() && out instanceof Flushable flushable) flushable.flush();
+      }
       for (ResourceSample sample : transcript.resourceSamples()) {
         Buffer buffer = new Buffer();
         JsonWriter json = header(buffer, transcript, "resource_sample");
@@ -92,7 +96,7 @@ final class JsonLines {
     JsonWriter json = JsonWriter.of(buffer);
     json.setSerializeNulls(false);
     json.beginObject();
-    json.name("vendor").value(transcript.vendor().providerName());
+    json.name("vendor").value(transcript.vendor());
     json.name("session_id").value(transcript.sessionId());
     json.name("kind").value(kind);
     return json;

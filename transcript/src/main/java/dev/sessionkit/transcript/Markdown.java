@@ -1,6 +1,7 @@
 package dev.sessionkit.transcript;
 
 import dev.sessionkit.core.json.JsonValue;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class Markdown {
     // Read the first page before writing anything, so that a bad id or a missing session fails with empty output.
     java.util.Iterator<Entry> entries = transcript.iterator();
     entries.hasNext();
-    out.append("# ").append(transcript.vendor().label()).append(" session `").append(transcript.sessionId()).append("`\n\n");
+    out.append("# ").append(transcript.label()).append(" session `").append(transcript.sessionId()).append("`\n\n");
     if (transcript.agent() != null) out.append("Agent: `").append(transcript.agent()).append("`\n\n");
     while (entries.hasNext()) {
       Entry entry = entries.next();
@@ -45,6 +46,7 @@ final class Markdown {
         out.append("## Turn ").append(String.valueOf(turns)).append(" (`").append(turn).append("`)\n\n");
       }
       entry(entry);
+      if (transcript.live() && out instanceof Flushable flushable) flushable.flush();
     }
     if (!transcript.resourceSamples().isEmpty()) {
       out.append("<details><summary>").append(String.valueOf(transcript.resourceSamples().size()))

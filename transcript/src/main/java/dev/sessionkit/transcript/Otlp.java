@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * turn ({@code invoke_agent}), per model request ({@code chat}) and per tool call
  * ({@code execute_tool}), timed by the events' own timestamps. Entries that are not spans become
  * events of their turn's span. Ended spans are exported in batches of {@value #BATCH} as they end,
- * synchronously (nothing is dropped), so memory holds one batch and the open turn.
+ * synchronously (nothing is dropped), so memory holds one batch and the open turn. From a live
+ * stream, a turn ends with the entry the vendor's mapping says ends it (or when the next turn
+ * begins), and its spans are exported then, without waiting for a batch to fill.
  */
 final class Otlp {
   /** The semantic conventions version the attributes follow; also the tracer's schema URL. */
@@ -82,6 +84,7 @@ final class Otlp {
 
   private final TranscriptStream transcript;
   private final Tracer tracer;
+  private final SyncBatchProcessor processor;
   private final Attributes common;
   private @Nullable Span root;
   private Context rootContext = Context.root();
@@ -96,11 +99,12 @@ final class Otlp {
   private final List<String> finishReasons = new ArrayList<>();
   private final Map<String, Span> openTools = new HashMap<>();
 
-  private Otlp(TranscriptStream transcript, Tracer tracer) {
+  private Otlp(TranscriptStream transcript, Tracer tracer, SyncBatchProcessor processor) {
     this.transcript = transcript;
     this.tracer = tracer;
+    this.processor = processor;
     AttributesBuilder attributes = Attributes.builder()
-        .put(PROVIDER_NAME, transcript.vendor().providerName())
+        .put(PROVIDER_NAME, transcript.vendor())
         .put(CONVERSATION_ID, transcript.sessionId());
     if (transcript.agent() != null) attributes.put(AGENT_ID, transcript.agent());
     this.common = attributes.build();
@@ -116,7 +120,7 @@ final class Otlp {
         .build();
     try {
       Tracer tracer = provider.tracerBuilder(SCOPE).setSchemaUrl(SCHEMA_URL).build();
-      return new Otlp(transcript, tracer).run();
+      return new Otlp(transcript, tracer, processor).run();
     } finally {
       provider.shutdown().join(30, TimeUnit.SECONDS);
       processor.throwIfFailed();
@@ -125,7 +129,10 @@ final class Otlp {
 
   private Totals run() {
     if (transcript.startedAt() != null) startRoot(transcript.startedAt());
-    for (Entry entry : transcript) entry(entry);
+    for (Entry entry : transcript) {
+      entry(entry);
+      if (transcript.live() && transcript.lastEndsTurn()) endTurn();
+    }
     endTurn();
     Instant end = transcript.endedAt() != null ? transcript.endedAt() : last != null ? last : Instant.now();
     startRoot(end);
@@ -144,7 +151,7 @@ final class Otlp {
 
   private void startRoot(Instant at) {
     if (root != null) return;
-    root = tracer.spanBuilder("session " + transcript.vendor().providerName())
+    root = tracer.spanBuilder("session " + transcript.vendor())
         .setNoParent()
         .setSpanKind(SpanKind.INTERNAL)
         .setStartTimestamp(at)
@@ -303,6 +310,10 @@ final class Otlp {
     if (!finishReasons.isEmpty()) span.setAttribute(FINISH_REASONS, List.copyOf(finishReasons));
     span.end(end);
     turn = null;
+    if (transcript.live()) {
+      processor.forceFlush();
+      processor.throwIfFailed();
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One resource sample of a session's process (Pipecat Cloud): when, CPU in millicores, memory in bytes.
+ * One resource sample of a session's process, where the vendor gives them: when, CPU in millicores, memory in bytes.
  *
  * @param time when the sample was taken
  * @param cpuMillicores CPU use, or null when not sampled

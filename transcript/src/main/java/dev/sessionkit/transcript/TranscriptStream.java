@@ -10,17 +10,23 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A transcript read once, entry by entry, as the vendor's pages arrive: memory stays bounded by
- * the page being read, whatever the session's length. The header ({@link #vendor()},
- * {@link #sessionId()}, {@link #agent()}) is known at once; {@link #totals()}, {@link #startedAt()}
- * and {@link #endedAt()} are complete once the entries have been read to the end. Not thread-safe.
+ * A transcript read once, entry by entry, as the vendor's pages (or a live stream's events) arrive:
+ * memory stays bounded by the page being read, whatever the session's length. The header
+ * ({@link #vendor()}, {@link #sessionId()}, {@link #agent()}) is known at once; {@link #totals()},
+ * {@link #startedAt()} and {@link #endedAt()} are complete once the entries have been read to the end.
+ * Close it when it follows a live stream (closing a history does nothing). Not thread-safe, but
+ * {@link #close()} may be called from any thread.
  */
-public final class TranscriptStream implements Iterable<Entry> {
-  private final Vendor vendor;
+public final class TranscriptStream implements Iterable<Entry>, AutoCloseable {
+  private final String vendor;
+  private final String label;
   private final String sessionId;
   private final @Nullable String agent;
   private final List<ResourceSample> resourceSamples;
   private final Iterator<Entry> source;
+  private final @Nullable EntryReader reader;
+  private final boolean live;
+  private final @Nullable AutoCloseable resource;
   private @Nullable Instant startedAt;
   private @Nullable Instant endedAt;
   private final boolean fixedTimes;
@@ -33,9 +39,15 @@ public final class TranscriptStream implements Iterable<Entry> {
   private long cacheWriteTokens;
   private @Nullable BigDecimal cost;
 
-  TranscriptStream(Vendor vendor, String sessionId, @Nullable String agent, @Nullable Instant startedAt,
-      @Nullable Instant endedAt, List<ResourceSample> resourceSamples, Iterator<Entry> source) {
+  /**
+   * A stream of {@code source}'s entries; {@code reader}, when the entries are read through a vendor's
+   * mapping, says which of them end their turn, and {@code resource} is closed with the stream.
+   */
+  TranscriptStream(String vendor, String label, String sessionId, @Nullable String agent, @Nullable Instant startedAt,
+      @Nullable Instant endedAt, List<ResourceSample> resourceSamples, Iterator<Entry> source,
+      @Nullable EntryReader reader, boolean live, @Nullable AutoCloseable resource) {
     this.vendor = Objects.requireNonNull(vendor, "vendor");
+    this.label = Objects.requireNonNull(label, "label");
     this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
     this.agent = agent;
     this.startedAt = startedAt;
@@ -43,11 +55,19 @@ public final class TranscriptStream implements Iterable<Entry> {
     this.fixedTimes = startedAt != null || endedAt != null;
     this.resourceSamples = List.copyOf(resourceSamples);
     this.source = source;
+    this.reader = reader;
+    this.live = live;
+    this.resource = resource;
   }
 
-  /** Returns the platform the session is read from. */
-  public Vendor vendor() {
+  /** Returns the vendor's id (its descriptor's id), as written to JSON lines and OTLP. */
+  public String vendor() {
     return vendor;
+  }
+
+  /** Returns the vendor's name for people (its descriptor's label). */
+  public String label() {
+    return label;
   }
 
   /** Returns the vendor's session id. */
@@ -60,7 +80,7 @@ public final class TranscriptStream implements Iterable<Entry> {
     return agent;
   }
 
-  /** Returns the session's resource samples (Pipecat Cloud), else an empty list. */
+  /** Returns the session's resource samples, if the vendor gives any, else an empty list. */
   public List<ResourceSample> resourceSamples() {
     return resourceSamples;
   }
@@ -116,6 +136,32 @@ public final class TranscriptStream implements Iterable<Entry> {
     List<Entry> all = new ArrayList<>();
     for (Entry entry : this) all.add(entry);
     return new Transcript(vendor, sessionId, agent, startedAt, endedAt, all, totals(), resourceSamples);
+  }
+
+  /**
+   * Closes the live stream the entries come from, from any thread: an iteration waiting for the
+   * next event then ends. Closing a history, or closing twice, does nothing.
+   */
+  @Override
+  public void close() {
+    if (resource == null) return;
+    try {
+      resource.close();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close the stream of " + vendor + " session " + sessionId, e);
+    }
+  }
+
+  /** Whether the entries come from a live stream (the writers then flush, and export each turn as it ends). */
+  boolean live() {
+    return live;
+  }
+
+  /** Whether the entry the iteration returned last ends its turn, as the vendor's mapping says. */
+  boolean lastEndsTurn() {
+    return reader != null && reader.lastEndsTurn();
   }
 
   private void count(Entry entry) {

@@ -1,10 +1,7 @@
 package dev.sessionkit.transcript;
 
-import io.opentelemetry.exporter.logging.otlp.internal.traces.OtlpStdoutSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,7 +41,9 @@ public final class TranscriptWriters {
    * Exports the transcript as one trace to {@code exporter}: a root span for the session, a span per
    * turn ({@code invoke_agent}), model request ({@code chat}) and tool call ({@code execute_tool}),
    * with GenAI semantic-convention attributes ({@value #SEMCONV_VERSION}) and the events' own
-   * timestamps. Spans are exported in batches as they end; the exporter is not shut down.
+   * timestamps. Spans are exported in batches as they end; from a live stream, each turn's spans are
+   * exported as soon as the turn ends (and the session's root span when the stream ends). The
+   * exporter is not shut down.
    *
    * @throws java.io.UncheckedIOException when the exporter reports a failure
    */
@@ -55,10 +54,11 @@ public final class TranscriptWriters {
 
   /**
    * Returns an exporter that writes OTLP JSON to {@code out}: one {@code ExportTraceServiceRequest}
-   * per line, as the OTLP file exporter does. Shutting it down does not close {@code out}.
+   * per line, as the OTLP file exporter does, in the OTLP specification's JSON Protobuf encoding.
+   * Each export is written and flushed at once. Shutting it down does not close {@code out}.
    */
   public static SpanExporter otlpJson(OutputStream out) {
-    return OtlpStdoutSpanExporter.builder().setOutput(new KeepOpen(out)).setWrapperJsonObject(true).build();
+    return new OtlpJsonExporter(Objects.requireNonNull(out, "out"));
   }
 
   /**
@@ -67,22 +67,5 @@ public final class TranscriptWriters {
    */
   public static SpanExporter otlpHttp(String endpoint, Duration timeout) {
     return OtlpHttpSpanExporter.builder().setEndpoint(endpoint).setTimeout(timeout).build();
-  }
-
-  /** Lets the exporter close its writer without closing the caller's stream. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }

@@ -37,7 +37,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Each vendor's seed examples and sandbox sessions map to entries as the README's table says. */
+/**
+ * Each vendor's seed examples and sandbox sessions map to entries as the README's table says, through
+ * the mapping its spec declares (found by the vendor's id, as any caller finds it).
+ */
 class TranscriptsTest {
   static QoderClient qoder() {
     return Fixtures.qoder();
@@ -64,8 +67,8 @@ class TranscriptsTest {
   @Test
   void qodersDocumentedPageIsAUserMessageAndAStatusChangeLinkedToTheirEvents() {
     SessionEventList page = qoder().sessions().events(SessionIds.QODER_DOCUMENTED_SESSION);
-    Transcript transcript = Transcripts.from(SessionIds.QODER_DOCUMENTED_SESSION, page);
-    assertEquals(Vendor.QODER, transcript.vendor());
+    Transcript transcript = Transcripts.of("qoder").session(SessionIds.QODER_DOCUMENTED_SESSION).events(page);
+    assertEquals("qoder", transcript.vendor());
     assertNull(transcript.agent(), "Qoder's events name no agent");
     assertEquals(2, transcript.entries().size());
     Entry.UserMessage user = assertInstanceOf(Entry.UserMessage.class, transcript.entries().get(0));
@@ -85,7 +88,8 @@ class TranscriptsTest {
   void aQoderSessionStreamsEveryEventTypeIntoItsEntryAndSumsTheIdleUsage() {
     String id = SessionIds.qoderSession(30);
     List<SessionEvent> events = qoder().sessions().iterateEvents(id).stream().toList();
-    TranscriptStream stream = Transcripts.fromQoder(id, qoder().sessions().iterateEvents(id, EventListParams.builder().limit(7).build()));
+    TranscriptStream stream = Transcripts.of("qoder").session(id)
+        .pages(qoder().sessions().iterateEvents(id, EventListParams.builder().limit(7).build()));
     List<Entry> entries = new ArrayList<>();
     for (Entry entry : stream) entries.add(entry);
     assertTrue(stream.finished());
@@ -124,7 +128,7 @@ class TranscriptsTest {
     JsonValue raw = JsonValue.of("{\"type\":\"session.paused\",\"id\":\"evt_1\",\"turn_id\":\"turn_1\","
         + "\"created_at\":\"2026-05-18T03:40:48.888851795Z\",\"why\":[1,2]}");
     SessionEvent.Unknown event = new SessionEvent.Unknown("session.paused", raw);
-    Transcript transcript = Transcripts.fromQoder("sess_x", List.of(event)).toTranscript();
+    Transcript transcript = Transcripts.of("qoder").session("sess_x").pages(List.of(event)).toTranscript();
     Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, transcript.entries().get(0));
     assertEquals("session.paused", unknown.type());
     assertEquals(raw, unknown.raw());
@@ -132,7 +136,7 @@ class TranscriptsTest {
     assertEquals("evt_1", unknown.id());
     assertEquals("turn_1", unknown.turnId());
     assertEquals(Instant.parse("2026-05-18T03:40:48.888851795Z"), unknown.time());
-    Entry.Unknown odd = (Entry.Unknown) Transcripts.fromQoder("sess_x", List.of(new SessionEvent.Unknown(null,
+    Entry.Unknown odd = (Entry.Unknown) Transcripts.of("qoder").session("sess_x").pages(List.of(new SessionEvent.Unknown(null,
         JsonValue.of("{\"created_at\":\"yesterday\",\"id\":5}")))).toTranscript().entries().get(0);
     assertNull(odd.time(), "a timestamp that is not RFC 3339 is left out, never guessed");
     assertNull(odd.id());
@@ -141,7 +145,9 @@ class TranscriptsTest {
   @Test
   void theAgentsDocumentedPageIsAUserMessageThinkingAToolCallItsResultAndAReply() {
     ListAgentEventsResponse page = agents().sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION);
-    Transcript transcript = Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION, page);
+    Transcript transcript = Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION)
+        .agent(SessionIds.AGENTS_DOCUMENTED_AGENT).events(page);
+    assertEquals("agents-v2", transcript.vendor());
     assertEquals(SessionIds.AGENTS_DOCUMENTED_AGENT, transcript.agent());
     List<Entry> e = transcript.entries();
     assertEquals(List.of("user_message", "thinking", "tool_call", "tool_result", "agent_message"), e.stream().map(Entry::kind).toList());
@@ -168,8 +174,9 @@ class TranscriptsTest {
   void anAgentsSessionStreamsPageByPage() {
     String key = SessionIds.agentsSession(120);
     List<AgentEvent> events = agents().sessions().iterateEvents(SessionIds.AGENTS_AGENT, key).stream().toList();
-    Transcript transcript = Transcripts.fromAgents(SessionIds.AGENTS_AGENT, key,
-        agents().sessions().iterateEvents(SessionIds.AGENTS_AGENT, key, dev.sessionkit.agents.EventListParams.builder().limit(50).build()))
+    Transcript transcript = Transcripts.of("agents-v2").session(key).agent(SessionIds.AGENTS_AGENT)
+        .pages(agents().sessions().iterateEvents(SessionIds.AGENTS_AGENT, key,
+            dev.sessionkit.agents.EventListParams.builder().limit(50).build()))
         .toTranscript();
     assertEquals(events.size(), transcript.entries().size());
     assertEquals(Map.of("agent_message", 24, "thinking", 24, "tool_call", 24, "tool_result", 24, "user_message", 24),
@@ -180,7 +187,8 @@ class TranscriptsTest {
   @Test
   void aPiperSessionIsItsRunsEventsEachFollowedByTheRunsModelUsageAndExactCost() {
     SessionEventsResponse response = piper().sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
-    Transcript transcript = Transcripts.from(response);
+    Transcript transcript = Transcripts.of("piper").events(response);
+    assertEquals(response.session().sessionId(), transcript.sessionId(), "the response names its session");
     assertEquals(response.session().agentId(), transcript.agent());
     assertEquals(response.session().createdAt().toInstant(), transcript.startedAt());
     assertEquals(response.session().updatedAt().toInstant(), transcript.endedAt());
@@ -209,7 +217,8 @@ class TranscriptsTest {
 
   @Test
   void piperDocumentedExampleKeepsItsCostOf123Dollars() {
-    Transcript transcript = Transcripts.from(piper().sessions().events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION));
+    Transcript transcript = Transcripts.of("piper").events(piper().sessions().events(SessionIds.PIPER_ORG,
+        SessionIds.PIPER_DOCUMENTED_SESSION));
     assertEquals(List.of("user_message", "model_request"), transcript.entries().stream().map(Entry::kind).toList());
     assertEquals(0, new BigDecimal("123").compareTo(transcript.totals().costUsd()));
     assertEquals(123, transcript.totals().inputTokens());
@@ -225,17 +234,19 @@ class TranscriptsTest {
             + "\"created_at\":\"2023-11-07T05:31:56Z\",\"updated_at\":\"2023-11-07T05:31:56Z\"},\"runs\":[]}");
     SessionEventsResponse withEvent = new SessionEventsResponse(response.session(), List.of(new RunResponse("r1", "s",
         event.createdAt(), event.createdAt(), List.of(event), null, 0L, 0L, java.math.BigDecimal.ZERO, 0L)));
-    Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, Transcripts.from(withEvent).entries().get(0));
+    Entry.Unknown unknown = assertInstanceOf(Entry.Unknown.class, Transcripts.of("piper").events(withEvent).entries().get(0));
     assertEquals("tool_call", unknown.type());
     assertTrue(unknown.raw().json().contains("\"tool_arguments\":{\"q\":\"x\"}"), unknown.raw().json());
     assertSame(event, unknown.source());
-    assertEquals(java.math.BigDecimal.ZERO, Transcripts.from(withEvent).totals().costUsd(), "a run that cost nothing adds nothing");
+    assertEquals(java.math.BigDecimal.ZERO, Transcripts.of("piper").events(withEvent).totals().costUsd(),
+        "a run that cost nothing adds nothing");
   }
 
   @Test
   void aPipecatSessionIsItsStartItsCompletionAndItsResourceSamples() {
     SessionDetails details = pipecat().sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
-    Transcript transcript = Transcripts.from(SessionIds.PIPECAT_DOCUMENTED_AGENT, details);
+    Transcript transcript = Transcripts.of("pipecat").agent(SessionIds.PIPECAT_DOCUMENTED_AGENT).events(details);
+    assertEquals(SessionIds.PIPECAT_DOCUMENTED_SESSION, transcript.sessionId(), "the details name their session");
     assertEquals(SessionIds.PIPECAT_DOCUMENTED_AGENT, transcript.agent());
     assertEquals(Instant.parse("2025-10-22T08:39:20Z"), transcript.startedAt());
     assertEquals(Instant.parse("2025-10-22T08:39:26Z"), transcript.endedAt());
@@ -247,7 +258,8 @@ class TranscriptsTest {
     assertEquals(List.of(new ResourceSample(Instant.ofEpochSecond(1729583960), 150, 134217728L),
         new ResourceSample(Instant.ofEpochSecond(1729583965), 280, 201326592L)), transcript.resourceSamples());
     SessionDetails generated = pipecat().sessions().get(SessionIds.PIPECAT_AGENT, SessionIds.pipecatSession(20));
-    assertEquals(ResourceSamples.of(generated).size(), Transcripts.from(SessionIds.PIPECAT_AGENT, generated).resourceSamples().size());
-    assertNotNull(Transcripts.from(SessionIds.PIPECAT_AGENT, generated).startedAt());
+    Transcripts pipecat = Transcripts.of("pipecat").agent(SessionIds.PIPECAT_AGENT);
+    assertEquals(ResourceSamples.of(generated).size(), pipecat.events(generated).resourceSamples().size());
+    assertNotNull(pipecat.events(generated).startedAt());
   }
 }

@@ -37,19 +37,19 @@ import org.junit.jupiter.api.Test;
 class WritersTest {
   private static TranscriptStream agentsDocumented() {
     var client = Fixtures.agents();
-    return Transcripts.from(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION,
-        client.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION)).stream();
+    return Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION).agent(SessionIds.AGENTS_DOCUMENTED_AGENT)
+        .events(client.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION)).stream();
   }
 
   private static TranscriptStream qoder(int events) {
     var client = Fixtures.qoder();
     String id = SessionIds.qoderSession(events);
-    return Transcripts.fromQoder(id, client.sessions().iterateEvents(id));
+    return Transcripts.of("qoder").session(id).pages(client.sessions().iterateEvents(id));
   }
 
   private static TranscriptStream piper() {
     var client = Fixtures.piper();
-    return Transcripts.stream(client.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6)));
+    return Transcripts.of("piper").events(client.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6))).stream();
   }
 
   @Test
@@ -57,7 +57,7 @@ class WritersTest {
     StringBuilder out = new StringBuilder();
     Totals totals = TranscriptWriters.markdown(agentsDocumented(), out);
     String md = out.toString();
-    assertTrue(md.startsWith("# Agents API v2 session `ase_customer_support_001`\n"), md);
+    assertTrue(md.startsWith("# Agents API v2 (Vectara) session `ase_customer_support_001`\n"), md);
     int turn = md.indexOf("## Turn 1 (`aev_user_input_001`)");
     int call = md.indexOf("<details><summary>Tool call <code>knowledge_base_search</code> (call_knowledge_search_001)");
     int result = md.indexOf("<details><summary>Tool result <code>knowledge_base_search</code>");
@@ -91,7 +91,7 @@ class WritersTest {
     assertEquals("call_knowledge_search_001", call.get("call_id"));
     assertEquals(Map.of("query", "widget installation troubleshooting", "max_results", 5.0), call.get("arguments"));
     assertEquals("2024-01-15T10:35:02Z", call.get("time"));
-    assertEquals("agents_v2", call.get("vendor"));
+    assertEquals("agents-v2", call.get("vendor"), "the descriptor's id");
     Map<?, ?> totals = adapter.fromJson(lines.get(5));
     assertEquals(5.0, totals.get("entries"));
     assertFalse(totals.containsKey("cost_usd"), "no cost is written as none, not as zero");
@@ -102,7 +102,7 @@ class WritersTest {
     var raw = dev.sessionkit.core.json.JsonValue.of("{\n  \"a\": null,\n  \"n\": 12345678901234567890.50,\n  \"s\": [true, \"x\"]\n}");
     var event = new dev.sessionkit.qoder.model.SessionEvent.Unknown("session.new", raw);
     StringBuilder out = new StringBuilder();
-    TranscriptWriters.jsonl(Transcripts.fromQoder("sess_x", List.of(event)), out);
+    TranscriptWriters.jsonl(Transcripts.of("qoder").session("sess_x").pages(List.of(event)), out);
     String line = out.toString().lines().findFirst().orElseThrow();
     assertTrue(line.endsWith("\"type\":\"session.new\",\"raw\":{\"a\":null,\"n\":12345678901234567890.50,\"s\":[true,\"x\"]}}"), line);
   }
@@ -151,8 +151,8 @@ class WritersTest {
     assertEquals(3, spans.size(), spans.toString());
     assertEquals(1, spans.stream().map(Span::getTraceId).distinct().count(), "one trace per session");
     Map<String, Span> byName = spans.stream().collect(Collectors.toMap(Span::getName, s -> s));
-    assertEquals(Set.of("session agents_v2", "invoke_agent agt_customer_support", "execute_tool knowledge_base_search"), byName.keySet());
-    Span root = byName.get("session agents_v2");
+    assertEquals(Set.of("session agents-v2", "invoke_agent agt_customer_support", "execute_tool knowledge_base_search"), byName.keySet());
+    Span root = byName.get("session agents-v2");
     Span turn = byName.get("invoke_agent agt_customer_support");
     Span tool = byName.get("execute_tool knowledge_base_search");
     assertTrue(root.getParentSpanId().isEmpty());
@@ -167,7 +167,7 @@ class WritersTest {
     assertEquals("knowledge_base_search", t.get("gen_ai.tool.name").getStringValue());
     assertEquals("call_knowledge_search_001", t.get("gen_ai.tool.call.id").getStringValue());
     assertEquals("ase_customer_support_001", t.get("gen_ai.conversation.id").getStringValue());
-    assertEquals("agents_v2", t.get("gen_ai.provider.name").getStringValue());
+    assertEquals("agents-v2", t.get("gen_ai.provider.name").getStringValue());
     assertEquals("agt_customer_support", t.get("gen_ai.agent.id").getStringValue());
     assertTrue(t.get("sessionkit.tool.output").getStringValue().contains("Widget Installation Guide"));
     assertEquals("invoke_agent", attributes(turn).get("gen_ai.operation.name").getStringValue());
@@ -261,7 +261,7 @@ class WritersTest {
       assertEquals("application/x-protobuf", request.getHeaders().get("Content-Type"));
       ExportTraceServiceRequest decoded = ExportTraceServiceRequest.parseFrom(request.getBody().toByteArray());
       List<Span> spans = decoded.getResourceSpans(0).getScopeSpans(0).getSpansList();
-      assertEquals(Set.of("session agents_v2", "invoke_agent agt_customer_support", "execute_tool knowledge_base_search"),
+      assertEquals(Set.of("session agents-v2", "invoke_agent agt_customer_support", "execute_tool knowledge_base_search"),
           spans.stream().map(Span::getName).collect(Collectors.toSet()));
       assertEquals(1, receiver.getRequestCount(), "three spans, one batch");
     }

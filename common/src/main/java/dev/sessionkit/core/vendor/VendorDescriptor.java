@@ -53,6 +53,7 @@ public abstract class VendorDescriptor {
   private final List<ServiceDescriptor> services;
   private final ServiceProfile profile;
   private final ClientFactory clientFactory;
+  private final @Nullable TranscriptMapping transcript;
 
   /** Creates the descriptor from its definition. */
   protected VendorDescriptor(Definition definition) {
@@ -65,6 +66,7 @@ public abstract class VendorDescriptor {
     this.services = List.copyOf(definition.services);
     this.profile = Objects.requireNonNull(definition.profile, "profile == null");
     this.clientFactory = Objects.requireNonNull(definition.clientFactory, "clientFactory == null");
+    this.transcript = definition.transcript;
   }
 
   /** Returns a definition of the vendor {@code id} for a subclass's constructor to fill in. */
@@ -161,6 +163,14 @@ public abstract class VendorDescriptor {
   }
 
   /**
+   * Returns how the vendor's sessions become transcripts, if its spec declares it
+   * ({@code x-sessionkit-transcript}).
+   */
+  public final Optional<TranscriptMapping> transcript() {
+    return Optional.ofNullable(transcript);
+  }
+
+  /**
    * Returns a new client built from {@code env} (the variables in {@link #environment()}), then
    * {@code settings} (any common client setting: base URL, retries, logging, ...).
    *
@@ -221,6 +231,7 @@ public abstract class VendorDescriptor {
     private final List<ServiceDescriptor> services = new ArrayList<>();
     private @Nullable ServiceProfile profile;
     private @Nullable ClientFactory clientFactory;
+    private @Nullable TranscriptMapping transcript;
 
     private Definition(String id) {
       Objects.requireNonNull(id, "id == null");
@@ -270,6 +281,12 @@ public abstract class VendorDescriptor {
     /** Sets how clients are built. */
     public Definition clientFactory(ClientFactory factory) {
       this.clientFactory = Objects.requireNonNull(factory, "clientFactory == null");
+      return this;
+    }
+
+    /** Sets how the vendor's sessions become transcripts. */
+    public Definition transcript(TranscriptMapping mapping) {
+      this.transcript = Objects.requireNonNull(mapping, "transcript == null");
       return this;
     }
   }
