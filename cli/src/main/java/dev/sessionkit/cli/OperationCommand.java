@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * One operation of a vendor as a command: its path parameters are positional, in path order; its
  * query and header parameters are options named after them ({@code after_id}: {@code --after-id});
- * {@code --body} takes its JSON request body, {@code --all} reads every page of a listing. The
+ * {@code --body} takes its JSON request body, {@code --all} reads every page of a listing and
+ * {@code --follow} a live stream. The
  * values are handed to the descriptor as text: the generated SDK reads and checks them, and a wrong
  * one fails, naming the parameter, before anything is sent.
  */
@@ -36,7 +37,8 @@ final class OperationCommand implements Callable<Integer> {
   private final List<ParameterDescriptor> path = new ArrayList<>();
   private final Map<OptionSpec, ParameterDescriptor> options = new LinkedHashMap<>();
   private CommandSpec spec;
-  private PositionalParamSpec positionals;
+  /** The path parameters as one list, when some may be left out; else each has its own positional. */
+  private @Nullable PositionalParamSpec positionals;
   private @Nullable OptionSpec body;
   private @Nullable OptionSpec all;
   private @Nullable OptionSpec follow;
