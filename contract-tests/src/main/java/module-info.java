@@ -1,13 +1,10 @@
 /**
  * The drift check: decodes recorded vendor responses with the SDKs' own models and reports what
- * the specs do not describe ({@link dev.sessionkit.contract.DriftCheck}).
+ * the specs do not describe ({@link dev.sessionkit.contract.DriftCheck}). It names no vendor: the
+ * SDKs on the module path are found through their vendor descriptors.
  */
 module dev.sessionkit.contract {
-  requires dev.sessionkit.core;
-  requires dev.sessionkit.qoder;
-  requires dev.sessionkit.piper;
-  requires dev.sessionkit.pipecat;
-  requires dev.sessionkit.agents;
+  requires transitive dev.sessionkit.core;
 
   exports dev.sessionkit.contract;
 }

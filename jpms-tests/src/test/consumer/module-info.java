@@ -1,5 +1,10 @@
-/** A user's application that needs only the SDKs' exported packages, run on the module path. */
+/**
+ * A user's application that needs only the SDKs' exported packages, run on the module path. It
+ * requires the four SDKs to call them by their types; the vendor descriptors it finds through
+ * ServiceLoader are bound by the module system, whatever it requires.
+ */
 module consumer {
+  requires dev.sessionkit.core;
   requires dev.sessionkit.qoder;
   requires dev.sessionkit.piper;
   requires dev.sessionkit.pipecat;

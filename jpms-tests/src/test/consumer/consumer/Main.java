@@ -1,6 +1,8 @@
 package consumer;
 
 import dev.sessionkit.agents.AgentsClient;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.agents.EventListParams;
 import dev.sessionkit.agents.model.AgentEvent;
 import dev.sessionkit.pipecat.PipecatClient;
@@ -13,11 +15,17 @@ import dev.sessionkit.piper.model.EventResponse;
 import dev.sessionkit.piper.model.SessionEventsResponse;
 import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
+import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
 import java.util.Map;
 
-/** Calls each SDK against the sandbox and prints one line per SDK: module name and what came back. */
+/**
+ * Calls each SDK against the sandbox and prints one line per SDK: module name and what came back.
+ * Then finds every vendor on the module path with {@code ServiceLoader} (this module requires none
+ * for that: the module system binds the providers of the service common uses) and calls one
+ * operation through a descriptor, as a command line does.
+ */
 public final class Main {
   public static void main(String[] args) {
     try (Sandbox sandbox = Sandbox.start()) {
@@ -55,6 +63,15 @@ public final class Main {
         agentEvents++;
       }
       print(AgentsClient.class, "events " + agentEvents);
+
+      for (VendorDescriptor vendor : VendorDescriptor.installed()) {
+        System.out.println("vendor " + vendor.id() + " in " + vendor.getClass().getModule().getName() + ": "
+            + vendor.operations().size() + " operations");
+      }
+      VendorDescriptor described = VendorDescriptor.find("qoder").orElseThrow();
+      Object page = described.shortcut("events").orElseThrow().invoke(described.newClient(env, builder -> { }),
+          Arguments.builder().put("session_id", SessionIds.qoderSession(250)).put("limit", "10").build());
+      print(page.getClass(), "events through the descriptor " + ((SessionEventList) page).data().size());
     }
   }
 

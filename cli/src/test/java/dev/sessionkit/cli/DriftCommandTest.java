@@ -46,6 +46,25 @@ class DriftCommandTest {
   }
 
   @Test
+  void anOperationMayBeMappedToATypeByHand(@TempDir Path dir) throws IOException {
+    record(dir, "recordedPage", "page-1.json", PAGE_WITH_AN_UNKNOWN_FIELD);
+    Cli cli = Cli.run("drift", "--operation", "recordedPage=dev.sessionkit.qoder.model.SessionEventList", dir.toString());
+    assertEquals(1, cli.code(), cli.err());
+    assertEquals("recordedPage/page-1.json: unknown field $.data[0].retry_count: retry_count", cli.outLines().get(1));
+    Cli unknownType = Cli.run("drift", "--operation", "recordedPage=no.such.Type", dir.toString());
+    assertEquals(ExitCode.USAGE, unknownType.code(), unknownType.err());
+  }
+
+  @Test
+  void aVendorTheCommandWasBuiltWithIsCheckedThroughItsDescriptor(@TempDir Path dir) throws IOException {
+    record(dir, "getThing", "thing.json", "{\"id\": \"th_1\", \"name\": \"a\", \"tags\": [], \"size\": 1, \"colour\": \"red\"}");
+    Cli cli = Cli.run(java.util.List.of(new ThingsVendor()), java.util.Map.of(), false, "drift", dir.toString());
+    assertEquals(1, cli.code(), cli.err());
+    // The test vendor's records have no generated adapters to report drift with: the check says so, at the field.
+    assertTrue(cli.outLines().get(1).startsWith("getThing/thing.json: not decodable $.colour"), cli.out());
+  }
+
+  @Test
   void anUnknownVendorOrAMissingDirectoryIsBadUsage(@TempDir Path dir) {
     Cli vendor = Cli.run("drift", "--vendor", "nope", dir.toString());
     assertEquals(ExitCode.USAGE, vendor.code());

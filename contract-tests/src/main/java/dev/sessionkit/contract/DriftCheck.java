@@ -1,7 +1,10 @@
 package dev.sessionkit.contract;
 
 import dev.sessionkit.contract.DriftFinding.Kind;
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -23,29 +26,28 @@ import java.util.stream.Stream;
  * enum value, missing required field and number sent for a string, with its JSON path, in every file.
  *
  * <p>The recordings are laid out one directory per operation, named by its {@code operationId} in
- * the spec: {@code <dir>/listSessionEvents/*.json}. Each file is one response body. Each is decoded
+ * the spec: {@code <dir>/listItems/*.json}. Each file is one response body. Each is decoded
  * leniently, as the SDK does in production, by the SDK's generated adapters, which report every
- * drift they tolerate (see {@link DriftScanner}).
+ * drift they tolerate (see {@link DriftScanner}). An SDK is found by its vendor id through the vendor
+ * descriptors on the class path or module path ({@link VendorDescriptor#installed()}), and each of its
+ * operations by the spec's {@code operationId}: no generated class is named here, so any vendor module
+ * on the path can be checked.
  *
  * <pre>{@code
- * DriftReport report = DriftCheck.forSdk("qoder").check(Path.of("recorded"));
+ * DriftReport report = DriftCheck.forSdk("acme").check(Path.of("recorded"));
  * if (!report.isEmpty()) throw new AssertionError(report.format());
  * }</pre>
  *
- * <p>From the command line (exit status 0: no drift, 1: drift, 2: bad arguments):
+ * <p>A command (such as {@code sessionkit drift}) builds the check from its options with
+ * {@link #forSdk}, {@link #forOperation} and {@link #and}, then calls {@link #run(Path, PrintStream)},
+ * which prints the report and returns the exit status (0: no drift, 1: drift); an
+ * {@link IllegalArgumentException} from any of them is a usage error (exit status 2). Without a
+ * command line, from Maven:
  * <pre>{@code
- * ./mvnw -q -pl contract-tests compile exec:java -Dexec.args="--sdk qoder /path/to/recorded"
+ * ./mvnw -q -pl contract-tests compile exec:java -Dexec.args="--sdk acme /path/to/recorded"
  * }</pre>
  */
 public final class DriftCheck {
-
-  /** The Retrofit interfaces of each SDK this project builds, by the name {@code --sdk} takes. */
-  private static final Map<String, List<String>> SDK_APIS = Map.of(
-      "qoder", List.of("dev.sessionkit.qoder.internal.EventsApi"),
-      "piper", List.of("dev.sessionkit.piper.internal.SessionsApi", "dev.sessionkit.piper.internal.ScenariosApi"),
-      "pipecat", List.of("dev.sessionkit.pipecat.internal.SessionsApi"),
-      "agents-v2", List.of("dev.sessionkit.agents.internal.EventsApi"));
-
   private final Map<String, Type> operations;
 
   private DriftCheck(Map<String, Type> operations) {
@@ -60,9 +62,9 @@ public final class DriftCheck {
   }
 
   /**
-   * Returns a check for the operations of generated Retrofit interfaces: each method is an
-   * operation (its name is the spec's operationId) whose body type is the {@code T} of its
-   * {@code Call<T>}.
+   * Returns a check for the operations of Retrofit interfaces: each method is an operation (its name
+   * is the spec's operationId) whose body type is the {@code T} of its {@code Call<T>}. For a vendor
+   * SDK use {@link #forSdk}: its Retrofit interfaces are internal, and named after its tags.
    */
   public static DriftCheck forApis(Class<?>... retrofitApis) {
     Map<String, Type> operations = new TreeMap<>();
@@ -77,13 +79,52 @@ public final class DriftCheck {
     return of(operations);
   }
 
-  /** Returns the check for one of this project's SDKs: {@code qoder}, {@code piper}, {@code pipecat} or {@code agents-v2}. */
+  /**
+   * Returns the check for the SDK of the vendor {@code sdk} (its id: the command line's name for it),
+   * found among the vendor descriptors on the class path or module path.
+   *
+   * @throws IllegalArgumentException when no installed vendor has that id, naming those that are installed
+   */
   public static DriftCheck forSdk(String sdk) {
-    List<String> apis = SDK_APIS.get(Objects.requireNonNull(sdk, "sdk == null"));
-    if (apis == null) {
-      throw new IllegalArgumentException("sdk must be one of " + new TreeMap<>(SDK_APIS).keySet() + " (got \"" + sdk + "\")");
+    Objects.requireNonNull(sdk, "sdk == null");
+    List<VendorDescriptor> installed = VendorDescriptor.installed();
+    for (VendorDescriptor vendor : installed) {
+      if (vendor.id().equals(sdk)) return forVendor(vendor);
     }
-    return forApis(apis.stream().map(DriftCheck::load).toArray(Class<?>[]::new));
+    throw new IllegalArgumentException("sdk must be one of " + installed.stream().map(VendorDescriptor::id).toList()
+        + " (got \"" + sdk + "\")");
+  }
+
+  /**
+   * Returns the check for every operation of {@code vendor} that answers with a JSON body: its
+   * operationId and the type that body decodes to (a paged operation's page).
+   *
+   * @throws IllegalArgumentException when none of its operations answers JSON
+   */
+  public static DriftCheck forVendor(VendorDescriptor vendor) {
+    Objects.requireNonNull(vendor, "vendor == null");
+    Map<String, Type> operations = new TreeMap<>();
+    for (OperationDescriptor operation : vendor.operations()) {
+      operation.responseType().filter(type -> type != InputStream.class)
+          .ifPresent(type -> operations.put(operation.operationId(), type));
+    }
+    if (operations.isEmpty()) throw new IllegalArgumentException(vendor.id() + " has no operation that answers JSON");
+    return new DriftCheck(operations);
+  }
+
+  /**
+   * Returns the check for one operation given as {@code <operationId>=<type>}, the type a class on the
+   * class path (such as a model of an SDK built elsewhere).
+   *
+   * @throws IllegalArgumentException when the mapping is malformed or names no class
+   */
+  public static DriftCheck forOperation(String mapping) {
+    Objects.requireNonNull(mapping, "mapping == null");
+    int eq = mapping.indexOf('=');
+    if (eq <= 0 || eq == mapping.length() - 1) {
+      throw new IllegalArgumentException("an operation is <operationId>=<type> (got \"" + mapping + "\")");
+    }
+    return of(Map.of(mapping.substring(0, eq), load(mapping.substring(eq + 1))));
   }
 
   /** Returns the operations this check knows, by operation id. */
@@ -91,10 +132,21 @@ public final class DriftCheck {
     return operations;
   }
 
-  /** Returns this check with more operations, for recordings of several SDKs in one directory. */
+  /**
+   * Returns this check with more operations, for recordings of several SDKs in one directory.
+   *
+   * @throws IllegalArgumentException when an operation id of both answers a different type in each (its
+   *     recordings could not be told apart: check those SDKs one at a time)
+   */
   public DriftCheck and(DriftCheck other) {
     Map<String, Type> merged = new TreeMap<>(operations);
-    merged.putAll(other.operations);
+    for (Map.Entry<String, Type> operation : other.operations.entrySet()) {
+      Type before = merged.putIfAbsent(operation.getKey(), operation.getValue());
+      if (before != null && !before.equals(operation.getValue())) {
+        throw new IllegalArgumentException("the operation " + operation.getKey() + " answers " + before.getTypeName()
+            + " in one SDK and " + operation.getValue().getTypeName() + " in another; check them one at a time");
+      }
+    }
     return new DriftCheck(merged);
   }
 
@@ -137,9 +189,21 @@ public final class DriftCheck {
   }
 
   /**
-   * Runs the check from the command line:
-   * {@code [--sdk qoder|piper|pipecat|agents-v2]... [--api <Retrofit interface>]... [--operation <id>=<type>]... <dir>}.
-   * Prints the report; exits 0 with no drift, 1 with drift, 2 on bad arguments.
+   * Checks {@code dir} as {@link #check} does and prints the report to {@code out}, as a command does.
+   *
+   * @return the exit status: 0 when no recorded response drifts, 1 when one does
+   * @throws IOException when {@code dir} is not a readable directory
+   */
+  public int run(Path dir, PrintStream out) throws IOException {
+    DriftReport report = check(dir);
+    out.print(report.format());
+    return report.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Runs the check from the command line, {@code [--sdk <id>]... [--operation <operationId>=<type>]... <dir>},
+   * for {@code exec:java}. Prints the report; exits 0 with no drift, 1 with drift, 2 on bad arguments.
+   * {@code sessionkit drift} is the same with the command line's help.
    */
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
@@ -148,45 +212,32 @@ public final class DriftCheck {
 
   /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    DriftCheck check = null;
-    Path dir = null;
     try {
+      DriftCheck check = null;
+      Path dir = null;
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
-        DriftCheck more;
-        switch (arg) {
-          case "--sdk" -> more = forSdk(value(args, ++i, arg));
-          case "--api" -> more = forApis(load(value(args, ++i, arg)));
-          case "--operation" -> {
-            String mapping = value(args, ++i, arg);
-            int eq = mapping.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--operation takes <operationId>=<type> (got \"" + mapping + "\")");
-            more = of(Map.of(mapping.substring(0, eq), load(mapping.substring(eq + 1))));
-          }
-          default -> {
-            if (arg.startsWith("--") || dir != null) throw new IllegalArgumentException("unexpected argument \"" + arg + "\"");
-            dir = Path.of(arg);
-            more = null;
-          }
+        DriftCheck more = null;
+        if (arg.equals("--sdk") || arg.equals("--operation")) {
+          if (++i >= args.length) throw new IllegalArgumentException(arg + " needs a value");
+          more = arg.equals("--sdk") ? forSdk(args[i]) : forOperation(args[i]);
+        } else if (arg.startsWith("--") || dir != null) {
+          throw new IllegalArgumentException("unexpected argument \"" + arg + "\"");
+        } else {
+          dir = Path.of(arg);
         }
         if (more != null) check = check == null ? more : check.and(more);
       }
       if (check == null || dir == null) {
-        throw new IllegalArgumentException("usage: DriftCheck [--sdk qoder|piper|pipecat|agents-v2]... "
-            + "[--api <Retrofit interface>]... [--operation <operationId>=<type>]... <dir with <operationId>/*.json>");
+        throw new IllegalArgumentException("usage: DriftCheck [--sdk <id>]... [--operation <operationId>=<type>]... "
+            + "<dir with <operationId>/*.json> (installed: "
+            + VendorDescriptor.installed().stream().map(VendorDescriptor::id).toList() + ")");
       }
-      DriftReport report = check.check(dir);
-      out.print(report.format());
-      return report.isEmpty() ? 0 : 1;
+      return check.run(dir, out);
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       err.println(e.getMessage());
       return 2;
     }
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-    return args[i];
   }
 
   private static Class<?> load(String name) {

@@ -8,6 +8,10 @@ import dev.sessionkit.contract.DriftFinding.Kind;
 import dev.sessionkit.contract.SeedExamples.Fragment;
 import dev.sessionkit.contract.SeedExamples.Response;
 import dev.sessionkit.contract.SeedExamples.SeedExample;
+import dev.sessionkit.core.spi.ServiceProfile;
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ServiceDescriptor;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +245,83 @@ class DriftCheckTest {
   void anSdkNameThatDoesNotExistIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DriftCheck.forSdk("qodr"));
     assertEquals("sdk must be one of [agents-v2, pipecat, piper, qoder] (got \"qodr\")", e.getMessage());
+  }
+
+  @Test
+  void anSdkIsFoundByItsVendorIdAndItsOperationsByOperationIdThroughTheDescriptors() {
+    VendorDescriptor agents = VendorDescriptor.find("agents-v2").orElseThrow();
+
+    DriftCheck check = DriftCheck.forSdk("agents-v2");
+
+    assertEquals(Map.of("listAgentEvents", agents.operation("listAgentEvents").orElseThrow().responseType().orElseThrow()),
+        check.operations());
+    assertEquals(DriftCheck.forVendor(agents).operations(), check.operations());
+  }
+
+  @Test
+  void aVendorWhoseOperationsAnswerNoJsonIsRefusedNamingIt() {
+    VendorDescriptor silent = new Silent();
+
+    assertEquals("silent has no operation that answers JSON",
+        assertThrows(IllegalArgumentException.class, () -> DriftCheck.forVendor(silent)).getMessage());
+  }
+
+  /** A vendor whose one operation answers 204. */
+  private static final class Silent extends VendorDescriptor {
+    Silent() {
+      super(define("silent").label("Silent", "").defaultBaseUrl("https://silent.example/")
+          .profile(ServiceProfile.builder("Silent").build())
+          .service(new ServiceDescriptor("things", "", List.of(OperationDescriptor.builder("things", "delete")
+              .http("deleteThing", "DELETE", "/things").invoker((client, arguments) -> null).build())))
+          .clientFactory((env, settings) -> new Object()));
+    }
+  }
+
+  @Test
+  void twoSdksWhoseOperationIdAnswersDifferentTypesCannotBeCheckedTogether() {
+    DriftCheck one = DriftCheck.of(Map.of("getSession", String.class));
+    DriftCheck other = DriftCheck.of(Map.of("getSession", Integer.class));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> one.and(other));
+
+    assertEquals("the operation getSession answers java.lang.String in one SDK and java.lang.Integer in another; "
+        + "check them one at a time", e.getMessage());
+    assertEquals(Map.of("getSession", String.class), one.and(one).operations());
+  }
+
+  @Test
+  void anOperationMappingNamesItsTypeOrIsRefused() {
+    assertEquals(Map.of("getSession", dev.sessionkit.pipecat.model.SessionDetails.class),
+        DriftCheck.forOperation("getSession=dev.sessionkit.pipecat.model.SessionDetails").operations());
+    assertEquals("an operation is <operationId>=<type> (got \"getSession\")",
+        assertThrows(IllegalArgumentException.class, () -> DriftCheck.forOperation("getSession")).getMessage());
+    assertEquals("no class dev.example.Nope on the classpath",
+        assertThrows(IllegalArgumentException.class, () -> DriftCheck.forOperation("getSession=dev.example.Nope"))
+            .getMessage());
+  }
+
+  @Test
+  void runPrintsTheReportAndAnswersTheExitStatusACommandReturns() throws IOException {
+    write("getSession", "seed.json", seedJson("002_9af79679e252829d.txt"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int clean = DriftCheck.forSdk("pipecat").run(recorded, print(out));
+    write("getSession", "extra.json", seedJson("002_9af79679e252829d.txt").replaceFirst("\\{", "{\"surprise\": 1,"));
+    int drifted = DriftCheck.forSdk("pipecat").run(recorded, print(new ByteArrayOutputStream()));
+
+    assertEquals(0, clean);
+    assertEquals("sessionkit drift check: 1 recorded response, no drift\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals(1, drifted);
+  }
+
+  @Test
+  void theCommandLineNamesTheInstalledSdksInItsUsage() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    assertEquals(2, DriftCheck.run(new String[] {recorded.toString()}, print(new ByteArrayOutputStream()), print(err)));
+
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("(installed: [agents-v2, pipecat, piper, qoder])"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   private static String seedJson(String seed) {

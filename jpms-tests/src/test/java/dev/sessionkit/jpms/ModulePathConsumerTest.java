@@ -10,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.lang.module.ModuleFinder;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -26,7 +31,7 @@ class ModulePathConsumerTest {
 
   @Test
   void aConsumerModuleCallsEverySdkAgainstTheSandboxOnTheModulePath() throws Exception {
-    String modulePath = Files.readString(Path.of(System.getProperty("sessionkit.modulePathFile"))).strip();
+    String modulePath = ModulePath.asArgument();
     Path classes = WORK.resolve("consumer");
     Compilation compiled = compile(Path.of(System.getProperty("sessionkit.consumerSources")), classes, modulePath);
     assertEquals(0, compiled.exitCode(), compiled.output());
@@ -48,13 +53,32 @@ class ModulePathConsumerTest {
             "dev.sessionkit.qoder (explicit): events 250",
             "dev.sessionkit.piper (explicit): runs 1, events 1",
             "dev.sessionkit.pipecat (explicit): samples 2",
-            "dev.sessionkit.agents (explicit): events 120"),
+            "dev.sessionkit.agents (explicit): events 120",
+            "dev.sessionkit.qoder (explicit): events through the descriptor 10"),
         output.lines().filter(line -> line.startsWith("dev.sessionkit.")).toList(), output);
+
+    // ServiceLoader found exactly the vendors whose modules provide a descriptor on this module path.
+    Set<String> providers = ModuleFinder.of(Arrays.stream(modulePath.split(File.pathSeparator)).map(Path::of)
+            .toArray(Path[]::new)).findAll().stream()
+        .filter(module -> module.descriptor().provides().stream()
+            .anyMatch(provides -> provides.service().equals("dev.sessionkit.core.vendor.VendorDescriptor")))
+        .map(module -> module.descriptor().name()).collect(Collectors.toCollection(TreeSet::new));
+    List<String> vendors = output.lines().filter(line -> line.startsWith("vendor ")).toList();
+    assertEquals(providers, vendors.stream().map(line -> line.split(" ")[3].replace(":", ""))
+        .collect(Collectors.toCollection(TreeSet::new)), output);
+    assertTrue(vendors.stream().map(line -> line.split(" ")[1]).toList()
+        .containsAll(List.of("agents-v2", "pipecat", "piper", "qoder")), output);
+    // ... which are the vendor SDKs the build publishes: each is on the path because it is in the build.
+    Set<String> published = new TreeSet<>();
+    for (ModulePath.Published module : ModulePath.published()) {
+      if (module.vendor()) published.add(ModuleFinder.of(module.path()).findAll().iterator().next().descriptor().name());
+    }
+    assertEquals(published, providers);
   }
 
   @Test
   void aConsumerModuleCannotReadAnSdksInternalPackage() throws Exception {
-    String modulePath = Files.readString(Path.of(System.getProperty("sessionkit.modulePathFile"))).strip();
+    String modulePath = ModulePath.asArgument();
     Compilation compiled = compile(
         Path.of(System.getProperty("sessionkit.intruderSources")), WORK.resolve("intruder"), modulePath);
     assertEquals(1, compiled.exitCode(), compiled.output());

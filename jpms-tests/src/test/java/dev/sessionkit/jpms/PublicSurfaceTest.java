@@ -53,13 +53,30 @@ class PublicSurfaceTest {
 
   @BeforeAll
   static void findModules() throws IOException {
-    String path = Files.readString(Path.of(System.getProperty("sessionkit.modulePathFile"))).strip();
-    modulePath = Arrays.stream(path.split(File.pathSeparator)).map(Path::of).toList();
+    modulePath = ModulePath.entries();
     finder = ModuleFinder.of(modulePath.toArray(Path[]::new));
     ours = finder.findAll().stream()
         .filter(reference -> reference.descriptor().name().startsWith("dev.sessionkit."))
         .sorted((a, b) -> a.descriptor().name().compareTo(b.descriptor().name()))
         .toList();
+  }
+
+  @Test
+  void everyModuleTheBuildPublishesIsAnExplicitModuleOnTheModulePath() {
+    List<String> problems = new ArrayList<>();
+    for (ModulePath.Published published : ModulePath.published()) {
+      Set<ModuleReference> found = ModuleFinder.of(published.path()).findAll();
+      if (found.size() != 1 || found.iterator().next().descriptor().isAutomatic()) {
+        problems.add(published.artifactId() + " (" + published.path() + ") is not one explicit module");
+        continue;
+      }
+      String name = found.iterator().next().descriptor().name();
+      if (finder.find(name).map(reference -> reference.location().orElseThrow())
+          .filter(location -> location.equals(published.path().toUri())).isEmpty()) {
+        problems.add(published.artifactId() + ": the module path's " + name + " is not " + published.path());
+      }
+    }
+    assertEquals(List.of(), problems);
   }
 
   @Test
