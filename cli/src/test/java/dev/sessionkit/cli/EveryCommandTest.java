@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ParameterDescriptor;
 import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.sandbox.Sandbox;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every command built from every installed vendor's descriptor, called once in every format against
  * the sandbox, with the spec's examples: it answers, and what it writes is what the format says. A
  * paged operation is also read with {@code --all}, a streamed one followed. An operation that
- * changes state gets a sandbox of its own.
+ * changes state gets a sandbox of its own. And every vendor, operation and shortcut has its help.
  */
 class EveryCommandTest {
   private static Sandbox shared;
@@ -70,6 +71,41 @@ class EveryCommandTest {
             assertTrue(cli.err().startsWith("sessionkit: " + vendor.id() + " "), cli.err());
           }));
         }
+      }
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyVendorServiceOperationAndShortcutHasItsHelpFromTheSpec() {
+    Cli top = Cli.run("--help");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (VendorDescriptor vendor : VendorDescriptor.installed()) {
+      tests.add(DynamicTest.dynamicTest(vendor.id(), () -> {
+        assertTrue(top.out().contains("\n  " + vendor.id() + " "), top.out());
+        Cli help = Cli.run(vendor.id(), "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith(vendor.label() + "\n"), help.out());
+        vendor.environment().forEach(variable -> assertTrue(help.out().contains("  " + variable.name() + " "), variable.name()));
+      }));
+      for (OperationDescriptor operation : vendor.operations()) {
+        String service = Names.kebab(operation.service());
+        String name = Names.kebab(operation.name());
+        tests.add(DynamicTest.dynamicTest(vendor.id() + " " + service + " " + name + " --help", () -> {
+          Cli help = Cli.run(vendor.id(), service, name, "--help");
+          assertEquals(0, help.code(), help.err());
+          assertTrue(help.out().contains("Usage: sessionkit " + vendor.id() + " " + service + " " + name + " [OPTIONS]"), help.out());
+          assertTrue(help.out().replaceAll("\\s+", " ").contains("Sends " + operation.httpMethod() + " " + operation.path()), help.out());
+          operation.parameters().forEach(parameter -> assertTrue(help.out().contains(
+              parameter.location() == ParameterDescriptor.Location.PATH ? Names.label(parameter.name())
+                  : VendorCommands.optionName(parameter)), parameter.name()));
+        }));
+        operation.shortcut().ifPresent(shortcut -> tests.add(DynamicTest.dynamicTest(vendor.id() + " " + shortcut, () -> {
+          Cli help = Cli.run(vendor.id(), shortcut, "--help");
+          assertEquals(0, help.code(), help.err());
+          assertTrue(help.out().contains("A shortcut the spec declares for: sessionkit " + vendor.id() + " " + service + " " + name
+              + "."), help.out());
+        })));
       }
     }
     return tests.stream();
