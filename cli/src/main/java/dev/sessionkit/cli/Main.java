@@ -47,7 +47,7 @@ public final class Main {
     top.err = err;
     top.terminal = terminal;
     top.args = List.of(args);
-    CommandLine cli = commandLine(top, vendors);
+    CommandLine cli = commandLine(top, vendors, List.of(args));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, arguments) -> {
@@ -70,8 +70,12 @@ public final class Main {
     }
   }
 
-  /** Returns the command tree: the fixed commands, and a command per vendor, built from its descriptor. */
-  static CommandLine commandLine(SessionkitCommand top, List<VendorDescriptor> vendors) {
+  /**
+   * Returns the command tree: the fixed commands, and a command per vendor, built from its descriptor.
+   * Only the vendors {@code args} name get their services and operations: the others are listed in
+   * the help, and a start need not build every command of every vendor.
+   */
+  static CommandLine commandLine(SessionkitCommand top, List<VendorDescriptor> vendors, List<String> args) {
     CommandLine cli = new CommandLine(top);
     VendorCommands commands = new VendorCommands(top);
     List<String> credentials = new ArrayList<>();
@@ -82,7 +86,7 @@ public final class Main {
             + ") has no commands: its id is the name of a sessionkit command");
         continue;
       }
-      cli.addSubcommand(vendor.id(), commands.vendor(vendor));
+      cli.addSubcommand(vendor.id(), args.contains(vendor.id()) ? commands.vendor(vendor) : commands.listed(vendor));
       added.add(vendor);
       vendor.environment().stream().filter(variable -> variable.role() == EnvironmentVariable.Role.CREDENTIAL)
           .map(EnvironmentVariable::name).findFirst().ifPresent(credentials::add);

@@ -57,7 +57,7 @@ final class OperationCommand implements Callable<Integer> {
     OperationCommand command = new OperationCommand(root, vendor, operation);
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
     command.spec = spec;
-    spec.mixinStandardHelpOptions(true);
+    VendorCommands.standardHelpOptions(spec);
     String summary = !operation.summary().isBlank() ? operation.summary()
         : !operation.description().isBlank() ? VendorCommands.firstSentence(operation.description()) : operation.operationId();
     spec.usageMessage().headerHeading("").header(escape(shortcutOf == null ? summary : summary + " (= " + shortcutOf + ")"))

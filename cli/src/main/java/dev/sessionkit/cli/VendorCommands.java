@@ -33,6 +33,11 @@ final class VendorCommands {
     this.root = root;
   }
 
+  /** Returns the command {@code sessionkit <vendor>} as the root's help lists it, without its subcommands. */
+  CommandLine listed(VendorDescriptor vendor) {
+    return new CommandLine(group(vendor.label()));
+  }
+
   /** Returns the command {@code sessionkit <vendor>}, with a subcommand per service and per shortcut. */
   CommandLine vendor(VendorDescriptor vendor) {
     CommandSpec spec = group(vendor.label());
@@ -86,10 +91,23 @@ final class VendorCommands {
     };
     CommandSpec spec = CommandSpec.wrapWithoutInspection(usage);
     self[0] = spec;
-    spec.mixinStandardHelpOptions(true);
+    standardHelpOptions(spec);
     spec.usageMessage().sortOptions(false);
     if (!summary.isBlank()) spec.usageMessage().header(OperationCommand.escape(summary));
     return spec;
+  }
+
+  /**
+   * Adds {@code -h, --help} and {@code -V, --version} to a command built from a descriptor, as
+   * picocli's {@code mixinStandardHelpOptions} would, without the reflection its mixin costs each
+   * time: a vendor with a hundred operations builds a hundred and more commands on every start.
+   */
+  static void standardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).arity("0").type(boolean.class)
+        .description("Print version information and exit.").build());
+    spec.versionProvider(new VersionProvider());
   }
 
   /**

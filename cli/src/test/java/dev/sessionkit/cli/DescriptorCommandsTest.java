@@ -381,6 +381,17 @@ class DescriptorCommandsTest {
   }
 
   @Test
+  void onlyTheVendorTheArgumentsNameGetsItsOperationsBuilt() {
+    SessionkitCommand top = new SessionkitCommand();
+    List<VendorDescriptor> vendors = List.of(things, new ThingsVendor("gadgets", 1));
+    picocli.CommandLine tree = Main.commandLine(top, vendors, List.of("gadgets", "things", "list", "--help"));
+    assertEquals(java.util.Set.of("things", "org-things", "thing", "ls"),
+        tree.getSubcommands().get("gadgets").getSubcommands().keySet());
+    assertEquals(java.util.Set.of(), Main.commandLine(new SessionkitCommand(), vendors, List.of("--help"))
+        .getSubcommands().get("gadgets").getSubcommands().keySet(), "listed in the help, not built");
+  }
+
+  @Test
   void theVersionIsTheBuildsProjectVersion() {
     Cli cli = run("--version");
     assertEquals(0, cli.code());
