@@ -152,7 +152,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B, C>, C> {
    * fails with a {@link dev.sessionkit.errors.ResponseTooLargeException} as soon as the limit is
    * passed (at once when its {@code Content-Length} says so), instead of an {@code OutOfMemoryError}.
    * Bodies are decoded as they stream in, so memory follows what is kept, not the body's size;
-   * raise the limit for very large unpaged responses, such as a Piper session with many runs.
+   * raise the limit for very large unpaged responses, such as a session with many runs.
    */
   public B maxResponseBytes(long maxResponseBytes) {
     options.maxResponseBytes(maxResponseBytes);

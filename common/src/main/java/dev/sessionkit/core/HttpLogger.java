@@ -5,7 +5,7 @@ package dev.sessionkit.core;
  *
  * <pre>{@code
  * List<String> lines = new CopyOnWriteArrayList<>();
- * QoderClient client = QoderClient.builder().fromEnv().logLevel(LogLevel.DEBUG).logger(lines::add).build();
+ * AcmeClient client = AcmeClient.builder().fromEnv().logLevel(LogLevel.DEBUG).logger(lines::add).build();
  * }</pre>
  */
 @FunctionalInterface

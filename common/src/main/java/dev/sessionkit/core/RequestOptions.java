@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Extra headers are sent as given, except the client's credential header, which the client
  * always sets itself. An idempotency key is sent in the header the vendor's spec documents for it
- * (Qoder's {@code Idempotency-Key}); a POST or PATCH is retried only when it carries one. Without
+ * (such as {@code Idempotency-Key}); a POST or PATCH is retried only when it carries one. Without
  * a key given here, the client makes one per call (the same on every retry of that call) when the
  * vendor documents the header.
  */

@@ -12,8 +12,8 @@ package dev.sessionkit.core;
  * 5 a retry: 100 retries in a row with no success in between, then none until requests succeed again.
  *
  * <pre>{@code
- * QoderClient client = QoderClient.builder().fromEnv().retryBudget(RetryBudget.of(100, 5)).build();
- * QoderClient unlimited = client.toBuilder().retryBudget(RetryBudget.UNLIMITED).build();
+ * AcmeClient client = AcmeClient.builder().fromEnv().retryBudget(RetryBudget.of(100, 5)).build();
+ * AcmeClient unlimited = client.toBuilder().retryBudget(RetryBudget.UNLIMITED).build();
  * }</pre>
  *
  * @param capacity the tokens the bucket holds when full (1 or more)

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cursor paging, the {@code x-sessionkit-pagination} style {@code cursor}: each next page is requested
- * with a request parameter set to a field of the page just read (Qoder's {@code after_id} from
+ * with a request parameter set to a field of the page just read (such as {@code after_id} from
  * {@code last_id}), while the page's has-more flag is true.
  *
  * <p>Paging backward ({@code before_id} from {@code first_id}) reverses each page, so the items run

@@ -20,8 +20,8 @@ import retrofit2.Call;
  * Immutable; generated code builds one per operation and passes it to
  * {@link ClientRuntime#stream ClientRuntime.stream} or {@link ClientRuntime#streamAsync streamAsync}.
  *
- * <p>A stream named by SSE {@code event:} fields that resumes with {@code Last-Event-ID} (Qoder's
- * session events: {@code id:}/{@code event:}/{@code data:} frames, a {@code heartbeat} event about
+ * <p>A stream named by SSE {@code event:} fields that resumes with {@code Last-Event-ID} (a
+ * session's events: {@code id:}/{@code event:}/{@code data:} frames, a {@code heartbeat} event about
  * every 15 s, history replayed on connect):
  *
  * <pre>{@code
@@ -34,7 +34,7 @@ import retrofit2.Call;
  *
  * <p>A stream of {@code data:}-only frames named by their JSON's {@code type} that ends with an
  * {@code end} event, reports failures with an {@code error} event and resumes with a request field
- * (Vectara's streamed agent input: a new request whose {@code since} is the last persisted event
+ * (an agent's streamed input: a new request whose {@code since} is the last persisted event
  * id, or a stream-end event's {@code event_id}):
  *
  * <pre>{@code

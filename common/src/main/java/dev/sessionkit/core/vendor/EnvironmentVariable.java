@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One environment variable a vendor client's {@code fromEnv()} reads.
  *
- * @param name the variable's name, for example {@code QODER_PAT}
+ * @param name the variable's name, for example {@code ACME_API_KEY}
  * @param role what it sets
  * @param description what it holds, for help texts
  */

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param values the documented values of an enum parameter (others may be sent), else empty
  * @param example the spec's example, or null
  * @param defaultVariable the environment variable a client built from an environment may take a
- *     default for it from (Piper's {@code PIPER_ORG_ID} for {@code org_id}), or null; a call that
+ *     default for it from (such as {@code ACME_ORG_ID} for {@code org_id}), or null; a call that
  *     leaves such a required parameter out uses the client's default, and fails naming both when the
  *     client has none
  */

@@ -102,7 +102,7 @@ public abstract class VendorDescriptor {
     return id;
   }
 
-  /** Returns the vendor's name for people, such as {@code Qoder Cloud Agents}. */
+  /** Returns the vendor's name for people, such as {@code Acme Agents}. */
   public final String label() {
     return label;
   }
