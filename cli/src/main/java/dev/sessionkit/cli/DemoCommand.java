@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * descriptor, with its spec's examples, printing what each call returned, then each vendor's
  * transcript of the example session.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Start the embedded sandbox and call every vendor SDK on the class path: no account, no network.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sessionkit sandbox}: keeps a sandbox running and prints the environment that points the SDKs at it. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, description = {
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Run the embedded sandbox until interrupted (Ctrl-C), printing the environment that points the SDKs at it:",
     "  eval \"$(./sessionkit sandbox --port 8787 &)\"   or copy the export lines into another shell."})
 final class SandboxCommand implements Callable<Integer> {
