@@ -24,7 +24,10 @@ public record DriftFinding(Kind kind, String path, String detail) {
   public enum Kind {
     /** A field the type does not declare; lenient decoding ignores it. */
     UNKNOWN_FIELD("unknown field"),
-    /** A union variant (discriminator value) the SDK does not know; lenient decoding keeps it raw. */
+    /**
+     * A union variant (discriminator value) the SDK does not know, or a value no variant of a union
+     * without discriminator accepts; lenient decoding keeps it raw.
+     */
     UNKNOWN_VARIANT("unknown variant"),
     /** An enum value the spec does not list; lenient decoding keeps it as its string. */
     UNKNOWN_ENUM_VALUE("unknown enum value"),

@@ -101,6 +101,11 @@ public final class DriftScanner {
     }
 
     @Override
+    public void unmatchedVariant(String path, Class<?> union) {
+      add(Kind.UNKNOWN_VARIANT, path, union.getSimpleName() + ": no variant accepts the value");
+    }
+
+    @Override
     public void unknownEnumValue(String path, Class<? extends OpenEnum> type, String value) {
       add(Kind.UNKNOWN_ENUM_VALUE, path, type.getSimpleName() + " \"" + value + "\"");
     }

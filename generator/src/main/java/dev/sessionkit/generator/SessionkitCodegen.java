@@ -32,6 +32,12 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  * interface ({@code api.mustache}), one parameter record per operation with optional parameters
  * ({@code params.mustache}) and the service profile with the error envelope ({@code profile.mustache}).
  *
+ * <p>The models are records, open enums and sealed unions with generated Moshi adapters
+ * ({@code model.mustache}), rendered from the typed views {@link ModelCatalog} builds; the schema
+ * vocabulary and its rules are {@link SchemaPass}'s and {@link UnionViews}'. The generator's own
+ * settings for models (type mappings, the normalizer, inline schemas) are set here, so that every
+ * build that names this generator gets the same Java for the same spec.
+ *
  * <p>And what makes the module a vendor that code naming no vendor finds: its descriptor
  * ({@code descriptor.mustache}, a {@code VendorDescriptor} in {@code <internal>.descriptor}), its
  * {@code module-info.java} providing it ({@code module-info.mustache}), and beside the sources, in
@@ -51,6 +57,9 @@ public class SessionkitCodegen extends JavaClientCodegen {
 
   private Spec spec;
   private VendorReader.Config config;
+  private SchemaPointers pointers;
+  /** Whether {@link SchemaPass} has flattened the spec (see {@link #getUseInlineModelResolver}). */
+  private boolean flattened;
   private final List<SurfaceReader.Group> groups = new ArrayList<>();
   private final Map<String, CodegenModel> models = new HashMap<>();
 
@@ -80,19 +89,49 @@ public class SessionkitCodegen extends JavaClientCodegen {
 
   @Override
   public void processOpts() {
+    additionalProperties.putIfAbsent("dateLibrary", "java8");
+    additionalProperties.putIfAbsent("useOneOfInterfaces", true);
+    additionalProperties.putIfAbsent("openApiNullable", false);
+    additionalProperties.putIfAbsent("legacyDiscriminatorBehavior", false);
     super.processOpts();
     // The Retrofit interfaces are written with the rest of the surface, from the typed model.
     apiTemplateFiles.clear();
+    // Free-form JSON is kept whole, byte for byte; uuid ids stay the vendor's strings (checked
+    // against the spec's pattern before a request); base64 bytes are an immutable ByteString.
+    typeMapping.put("AnyType", "JsonValue");
+    typeMapping.put("object", "JsonValue");
+    typeMapping.put("UUID", "String");
+    typeMapping.put("ByteArray", "ByteString");
+    importMapping.put("JsonValue", "dev.sessionkit.core.json.JsonValue");
+    importMapping.put("ByteString", "okio.ByteString");
+    // A oneOf of one variant stays a union, so that unknown variants still decode.
+    openapiNormalizer().putIfAbsent("SIMPLIFY_ONEOF_ANYOF", "false");
+    inlineSchemaOption().putIfAbsent("RESOLVE_INLINE_ENUMS", "true");
+    inlineSchemaOption().putIfAbsent("ARRAY_ITEM_SUFFIX", "_item");
+  }
+
+  /**
+   * Whether OpenAPI Generator resolves inline schemas: not before {@link #preprocessOpenAPI}, which
+   * does it itself once it has noted where each schema is written (so that errors name the spec's
+   * own JSON pointers); from then on as usual, since parameters and bodies are read accordingly.
+   */
+  @Override
+  public boolean getUseInlineModelResolver() {
+    return flattened && super.getUseInlineModelResolver();
   }
 
   @Override
   public void preprocessOpenAPI(OpenAPI openAPI) {
-    super.preprocessOpenAPI(openAPI);
     this.spec = new Spec(specName(), openAPI);
     validateExtensionPlacement();
     // Read the root once now, so a mistake there fails before any file is written.
     this.config = VendorReader.read(spec);
+    // Parameters' inline enums are named after their operation before the inline model resolver
+    // would name them (SpecPreparation); then the schemas are checked and flattened (SchemaPass).
     SpecPreparation.prepare(spec);
+    pointers = SchemaPass.prepare(spec.name(), openAPI, this::toModelName, inlineSchemaNameMapping(), inlineSchemaOption());
+    flattened = true;
+    super.preprocessOpenAPI(openAPI);
   }
 
   private void validateExtensionPlacement() {
@@ -131,6 +170,7 @@ public class SessionkitCodegen extends JavaClientCodegen {
         if (record) RequestTypes.mark(codegen);
       }
     }
+    ModelCatalog.attach(this, spec.openApi(), pointers, processed);
     return processed;
   }
 

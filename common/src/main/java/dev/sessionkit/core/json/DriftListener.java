@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hears of every difference from the spec that lenient decoding tolerates, each with its JSON path:
- * a field the type does not declare, a union variant or enum value the spec does not list, a
- * required field that is missing, a number where the spec says string. The drift check is built on
+ * a field the type does not declare, a union variant or enum value the spec does not list (or a
+ * value no variant of a union without discriminator accepts), a required field that is missing, a
+ * number where the spec says string. The drift check is built on
  * it; a client may use it to log drift in production without failing.
  *
  * <p>Attach one with {@link SessionkitMoshi#adapter(java.lang.reflect.Type, DriftListener)}. The
@@ -43,6 +44,15 @@ public interface DriftListener {
    * @param label the discriminator's value as sent, or {@code null} when there was no string one
    */
   default void unknownVariant(String path, Class<?> union, String discriminator, @Nullable String label) {}
+
+  /**
+   * A value of a union without discriminator that none of its variants accepts (by its JSON kind,
+   * and for an object by the variants' required fields), kept whole as the union's {@code Unknown}.
+   *
+   * @param path the value's path, such as {@code $.data[0].schedule}
+   * @param union the union's type
+   */
+  default void unmatchedVariant(String path, Class<?> union) {}
 
   /**
    * An open enum value the spec does not list, kept as sent.

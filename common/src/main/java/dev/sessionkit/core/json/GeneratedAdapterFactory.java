@@ -9,14 +9,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the adapter the templates generate for each record, {@link JsonUnion} and {@link OpenEnum}:
+ * Finds the adapter the templates generate for each record, union (a {@link JsonUnion}, or a
+ * sealed interface: a union without discriminator) and {@link OpenEnum}:
  * by naming convention, as Moshi's own codegen does, the public nested class
  * {@code MoshiAdapter} with a public {@code (Moshi)} constructor. Reflection runs once per type,
  * when Moshi first asks; decoding itself calls constructors and reads fields directly.
  *
  * <p>The generated adapter is the only way a union or an open enum is read: one without it is
  * refused when its adapter is requested, naming the type, rather than decoded some other way. A
- * plain record without one falls through to Moshi's own record adapter.
+ * plain record or sealed type without one falls through to Moshi's own adapters.
  */
 final class GeneratedAdapterFactory implements JsonAdapter.Factory {
   static final String ADAPTER = "$MoshiAdapter";
@@ -27,7 +28,7 @@ final class GeneratedAdapterFactory implements JsonAdapter.Factory {
     String kind = raw.isAnnotationPresent(JsonUnion.class) ? "a @JsonUnion"
         : OpenEnum.class.isAssignableFrom(raw) && !raw.isInterface() ? "an OpenEnum"
         : null;
-    if (kind == null && !raw.isRecord()) return null;
+    if (kind == null && !raw.isRecord() && !raw.isSealed()) return null;
     Class<?> adapter = generatedAdapter(raw);
     if (adapter == null) {
       if (kind == null) return null;

@@ -3,7 +3,6 @@ package dev.sessionkit.core.spi;
 import com.squareup.moshi.JsonReader;
 import dev.sessionkit.errors.ErrorDetails;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okio.Buffer;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,10 +46,10 @@ public final class ErrorEnvelope implements ErrorBodyParser {
   private final Map<Integer, ErrorEnvelope> shapes;
 
   private ErrorEnvelope(Builder builder) {
-    this.message = paths(builder.message);
-    this.code = paths(builder.code);
-    this.type = paths(builder.type);
-    this.requestId = paths(builder.requestId);
+    this.message = BodyPaths.paths(builder.message);
+    this.code = BodyPaths.paths(builder.code);
+    this.type = BodyPaths.paths(builder.type);
+    this.requestId = BodyPaths.paths(builder.requestId);
     this.statusCodes = Map.copyOf(builder.statusCodes);
     this.keyFields = List.copyOf(builder.keyFields);
     this.keyCodes = Map.copyOf(builder.keyCodes);
@@ -89,11 +87,11 @@ public final class ErrorEnvelope implements ErrorBodyParser {
       return details(statusCode(status, null), null, null);
     }
     if (!(root instanceof Map)) return details(statusCode(status, null), null, null);
-    String foundCode = scalar(root, code);
-    if (foundCode == null) foundCode = scalar(root, type);
+    String foundCode = BodyPaths.scalar(root, code);
+    if (foundCode == null) foundCode = BodyPaths.scalar(root, type);
     String foundMessage = null;
-    List<String> messagePath = firstPresent(root, message);
-    Object messageValue = messagePath == null ? null : at(root, messagePath);
+    List<String> messagePath = BodyPaths.firstPresent(root, message);
+    Object messageValue = messagePath == null ? null : BodyPaths.at(root, messagePath);
     if (messageValue instanceof String s) {
       foundMessage = s;
     } else if (messageValue instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map
@@ -101,16 +99,16 @@ public final class ErrorEnvelope implements ErrorBodyParser {
       List<String> parts = new ArrayList<>();
       for (Object entry : list) parts.add(describe(entry));
       foundMessage = String.join("; ", parts);
-      if (foundCode == null && validationCode != null) foundCode = scalar(((Map<?, ?>) list.get(0)).get(validationCode));
+      if (foundCode == null && validationCode != null) foundCode = BodyPaths.scalar(((Map<?, ?>) list.get(0)).get(validationCode));
     } else if (messageValue instanceof List<?> list) {
       List<String> parts = new ArrayList<>();
       for (Object entry : list) if (entry instanceof String s) parts.add(s);
       foundMessage = parts.isEmpty() ? null : String.join("; ", parts);
     } else if (messageValue != null) {
-      foundMessage = ErrorDetails.textMessage(raw(text, messagePath));
+      foundMessage = ErrorDetails.textMessage(BodyPaths.raw(text, messagePath));
     }
     if (foundCode == null) foundCode = statusCode(status, root);
-    return details(foundCode, foundMessage, scalar(root, requestId));
+    return details(foundCode, foundMessage, BodyPaths.scalar(root, requestId));
   }
 
   private static ErrorDetails details(@Nullable String code, @Nullable String message, @Nullable String requestId) {
@@ -151,68 +149,13 @@ public final class ErrorEnvelope implements ErrorBodyParser {
   }
 
   private String describe(Object entry) {
-    if (!(entry instanceof Map<?, ?> map)) return String.valueOf(scalar(entry));
+    if (!(entry instanceof Map<?, ?> map)) return String.valueOf(BodyPaths.scalar(entry));
     List<String> segments = new ArrayList<>();
     if (validationLocation != null && map.get(validationLocation) instanceof List<?> loc) {
-      for (Object segment : loc) segments.add(scalar(segment));
+      for (Object segment : loc) segments.add(BodyPaths.scalar(segment));
     }
-    String text = String.valueOf(scalar(map.get(validationMessage)));
+    String text = String.valueOf(BodyPaths.scalar(map.get(validationMessage)));
     return segments.isEmpty() ? text : String.join(".", segments) + ": " + text;
-  }
-
-  /** The first of {@code alternatives} at which the body has a value other than null, or null. */
-  private static @Nullable List<String> firstPresent(Object root, List<List<String>> alternatives) {
-    for (List<String> path : alternatives) if (at(root, path) != null) return path;
-    return null;
-  }
-
-  /** The value at the first of {@code alternatives} that holds a string, number or boolean, or null. */
-  private static @Nullable String scalar(Object root, List<List<String>> alternatives) {
-    for (List<String> path : alternatives) {
-      String value = scalar(at(root, path));
-      if (value != null) return value;
-    }
-    return null;
-  }
-
-  private static @Nullable Object at(Object root, List<String> path) {
-    if (path.isEmpty()) return null;
-    Object value = root;
-    for (String name : path) {
-      if (!(value instanceof Map<?, ?> map)) return null;
-      value = map.get(name);
-    }
-    return value;
-  }
-
-  /** A string as it is; a number as sent (integers without a fraction); anything else null. */
-  private static @Nullable String scalar(@Nullable Object value) {
-    if (value instanceof String s) return s;
-    if (value instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    if (value instanceof Boolean b) return b.toString();
-    return null;
-  }
-
-  /** The JSON text of the value at {@code path}, byte for byte as the body has it. */
-  private static String raw(String json, List<String> path) {
-    try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-      for (String name : path) {
-        reader.beginObject();
-        while (!reader.nextName().equals(name)) reader.skipValue();
-      }
-      try (BufferedSource source = reader.nextSource()) {
-        return source.readUtf8().strip();
-      }
-    } catch (IOException | RuntimeException unreadable) {
-      return "";
-    }
-  }
-
-  private static List<List<String>> paths(List<String> dotted) {
-    List<List<String>> out = new ArrayList<>();
-    for (String path : dotted) if (!path.isEmpty()) out.add(List.of(path.split("\\.")));
-    return List.copyOf(out);
   }
 
   /** Configures an {@link ErrorEnvelope}; generated clients set it from their spec. */

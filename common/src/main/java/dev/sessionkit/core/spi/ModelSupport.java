@@ -1,16 +1,22 @@
 package dev.sessionkit.core.spi;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import dev.sessionkit.core.json.DriftListener;
+import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.OpenEnum;
 import dev.sessionkit.errors.MissingFieldException;
 import java.io.IOException;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +69,17 @@ public final class ModelSupport {
    * @return the object's path, for {@link #remember}
    */
   public static String missingFields(JsonReader reader, String[] names, long missing, int last) {
-    String objectPath = objectPath(reader, names, last);
+    return missingFields(reader, names, missing, last, null);
+  }
+
+  /**
+   * Like {@link #missingFields(JsonReader, String[], long, int)}, for a record that keeps the
+   * members its properties do not name ({@code additionalProperties}): {@code last} is {@code -2}
+   * when the last member read was one of those, named {@code lastExtra}.
+   */
+  public static String missingFields(JsonReader reader, String[] names, long missing, int last,
+      @Nullable String lastExtra) {
+    String objectPath = last == -2 ? objectPath(reader, "." + lastExtra) : objectPath(reader, names, last);
     if (reader.failOnUnknown()) throw missingRequired(names, missing, objectPath);
     DriftListener drift = reader.tag(DriftListener.class);
     if (drift != null) {
@@ -113,10 +129,191 @@ public final class ModelSupport {
     if (drift != null) drift.unknownEnumValue(path, type, value);
   }
 
+  /**
+   * Returns which of {@code names} are members of the object {@code reader} is at: bit {@code i} is
+   * set when {@code names} option {@code i} is, whatever its value. Nothing is consumed; a union
+   * without discriminator asks before choosing the variant whose required fields are all present.
+   */
+  public static long memberNames(JsonReader reader, JsonReader.Options names) throws IOException {
+    JsonReader peek = reader.peekJson();
+    peek.setFailOnUnknown(false);
+    long present = 0L;
+    peek.beginObject();
+    while (peek.hasNext()) {
+      int index = peek.selectName(names);
+      if (index < 0) {
+        peek.skipName();
+      } else {
+        present |= 1L << index;
+      }
+      peek.skipValue();
+    }
+    return present;
+  }
+
+  /**
+   * Returns whether {@code adapter} reads {@code text}, the JSON string a union without
+   * discriminator is at, without failing: how a variant with a {@code format} (a date, a URI,
+   * base64) is told from the next one.
+   */
+  public static boolean accepts(JsonAdapter<?> adapter, String text) {
+    try {
+      adapter.fromJsonValue(text);
+      return true;
+    } catch (JsonDataException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Returns whether the JSON number {@code text} is a whole number within {@code int}'s range. */
+  public static boolean isInt32(String text) {
+    try {
+      new BigDecimal(text).intValueExact();
+      return true;
+    } catch (ArithmeticException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Returns whether the JSON number {@code text} is a whole number within {@code long}'s range. */
+  public static boolean isInt64(String text) {
+    try {
+      new BigDecimal(text).longValueExact();
+      return true;
+    } catch (ArithmeticException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Handles the value {@code reader} is at, which no variant of {@code union} (a union without
+   * discriminator) accepts: strict decoding fails naming the union, the value's kind and its path; a
+   * {@link DriftListener} hears of it; the value is then read whole, byte for byte, for the
+   * union's {@code Unknown}.
+   */
+  public static JsonValue unmatchedVariant(JsonReader reader, Class<?> union) throws IOException {
+    if (reader.failOnUnknown()) {
+      throw new JsonDataException("No variant of " + union.getSimpleName() + " accepts "
+          + kind(reader.peek()) + " at " + reader.getPath());
+    }
+    DriftListener drift = reader.tag(DriftListener.class);
+    if (drift != null) drift.unmatchedVariant(reader.getPath(), union);
+    try (BufferedSource source = reader.nextSource()) {
+      return new JsonValue(source.readUtf8());
+    }
+  }
+
+  private static String kind(JsonReader.Token token) {
+    switch (token) {
+      case BEGIN_OBJECT: return "an object";
+      case BEGIN_ARRAY: return "an array";
+      case STRING: return "a string";
+      case NUMBER: return "a number";
+      case BOOLEAN: return "a boolean";
+      default: return token.toString();
+    }
+  }
+
+  /**
+   * Returns the string member {@code name} of {@code raw} when it is a JSON object that has one,
+   * else {@code null}: what an unknown variant of a union nested in a discriminated union answers
+   * for the outer union's discriminator.
+   */
+  public static @Nullable String stringMember(JsonValue raw, String name) {
+    try {
+      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(raw.json()));
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) return null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals(name) && reader.peek() == JsonReader.Token.STRING) return reader.nextString();
+        reader.skipValue();
+      }
+      return null;
+    } catch (IOException | JsonDataException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Writes JSON {@code null} as the value of the member whose name was just written, although the
+   * writer leaves null members out by default: a required field the spec lets be null is always
+   * sent, and a null map value is kept.
+   */
+  public static void writeNull(JsonWriter writer) throws IOException {
+    boolean serializeNulls = writer.getSerializeNulls();
+    writer.setSerializeNulls(true);
+    try {
+      writer.nullValue();
+    } finally {
+      writer.setSerializeNulls(serializeNulls);
+    }
+  }
+
+  /**
+   * Returns an adapter for a JSON object whose values the spec lets be {@code null} (an
+   * {@code additionalProperties} schema that is {@code nullable}), as a map that keeps its nulls
+   * both ways; Moshi's own map adapter would leave them out when writing. A name that appears
+   * twice fails, as with Moshi's.
+   */
+  public static <V> JsonAdapter<Map<String, @Nullable V>> nullableValues(JsonAdapter<V> values) {
+    return new NullableValuesAdapter<>(values);
+  }
+
+  private static final class NullableValuesAdapter<V> extends JsonAdapter<Map<String, @Nullable V>> {
+    private final JsonAdapter<V> values;
+
+    NullableValuesAdapter(JsonAdapter<V> values) {
+      this.values = values;
+    }
+
+    @Override
+    public @Nullable Map<String, @Nullable V> fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() == JsonReader.Token.NULL) return reader.nextNull();
+      Map<String, @Nullable V> map = new LinkedHashMap<>();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        V value = values.fromJson(reader);
+        if (map.containsKey(name)) {
+          throw new JsonDataException("Map key '" + name + "' has multiple values at path " + reader.getPath());
+        }
+        map.put(name, value);
+      }
+      reader.endObject();
+      return map;
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Map<String, @Nullable V> map) throws IOException {
+      if (map == null) {
+        writer.nullValue();
+        return;
+      }
+      writer.beginObject();
+      for (Map.Entry<String, @Nullable V> entry : map.entrySet()) {
+        writer.name(entry.getKey());
+        if (entry.getValue() == null) {
+          writeNull(writer);
+        } else {
+          values.toJson(writer, entry.getValue());
+        }
+      }
+      writer.endObject();
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(Map<String, " + values + " or null>)";
+    }
+  }
+
   /** The path of the object {@code reader} is inside, before its {@code endObject()} (see {@link #missingFields}). */
   static String objectPath(JsonReader reader, String[] names, int last) {
+    return objectPath(reader, "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : ""));
+  }
+
+  private static String objectPath(JsonReader reader, String suffix) {
     String path = reader.getPath();
-    String suffix = "." + (last > 0 ? names[last - 1] : last < 0 ? "null" : "");
     return path.endsWith(suffix) ? path.substring(0, path.length() - suffix.length()) : path;
   }
 

@@ -8,11 +8,14 @@ import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -151,5 +154,37 @@ class SessionkitMoshiTest {
     assertTrue(adapter.fromJson("[1]").isArray());
     assertTrue(adapter.fromJson("{}").isObject());
     assertEquals(Optional.empty(), Optional.ofNullable(adapter.fromJson("null")));
+  }
+
+  @Test
+  void datesAreRfc3339FullDatesBothWays() throws Exception {
+    JsonAdapter<LocalDate> adapter = SessionkitMoshi.adapter(LocalDate.class, true);
+    assertEquals(LocalDate.of(2026, 2, 28), adapter.fromJson("\"2026-02-28\""));
+    assertEquals("\"2026-02-28\"", adapter.toJson(LocalDate.of(2026, 2, 28)));
+    assertEquals("Expected an RFC 3339 date but was \"2026-02-30\" at $", assertThrows(JsonDataException.class,
+        () -> adapter.fromJson("\"2026-02-30\"")).getMessage());
+  }
+
+  @Test
+  void urisAreKeptAsWrittenAndARefusedOneNamesItsPath() throws Exception {
+    JsonAdapter<List<URI>> adapter = SessionkitMoshi.adapter(
+        com.squareup.moshi.Types.newParameterizedType(List.class, URI.class), true);
+    String json = "[\"https://logs.example/b/1?x=%20y#top\",\"urn:isbn:0451450523\"]";
+    assertEquals(List.of(URI.create("https://logs.example/b/1?x=%20y#top"), URI.create("urn:isbn:0451450523")),
+        adapter.fromJson(json));
+    assertEquals(json, adapter.toJson(adapter.fromJson(json)));
+    assertEquals("Expected a URI but was \"a b\" at $[0]", assertThrows(JsonDataException.class,
+        () -> adapter.fromJson("[\"a b\"]")).getMessage());
+  }
+
+  @Test
+  void bytesAreBase64InEitherAlphabetAndWrittenInTheStandardOne() throws Exception {
+    JsonAdapter<ByteString> adapter = SessionkitMoshi.adapter(ByteString.class, true);
+    ByteString bytes = ByteString.of((byte) 0xfb, (byte) 0xff, (byte) 0x01);
+    assertEquals(bytes, adapter.fromJson("\"+/8B\""));
+    assertEquals(bytes, adapter.fromJson("\"-_8B\""));
+    assertEquals("\"+/8B\"", adapter.toJson(bytes));
+    assertEquals("Expected base64 but was \"not base64!\" at $", assertThrows(JsonDataException.class,
+        () -> adapter.fromJson("\"not base64!\"")).getMessage());
   }
 }

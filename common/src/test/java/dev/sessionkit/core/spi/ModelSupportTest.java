@@ -1,18 +1,26 @@
 package dev.sessionkit.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import dev.sessionkit.core.json.DriftListener;
+import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.OpenEnum;
+import dev.sessionkit.core.json.SessionkitMoshi;
 import dev.sessionkit.errors.MissingFieldException;
 import dev.sessionkit.errors.SessionkitException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -36,6 +44,11 @@ class ModelSupportTest {
     @Override
     public void unknownVariant(String path, Class<?> union, String discriminator, @Nullable String label) {
       lines.add("unknownVariant " + path + " " + union.getSimpleName() + " " + discriminator + " " + label);
+    }
+
+    @Override
+    public void unmatchedVariant(String path, Class<?> union) {
+      lines.add("unmatchedVariant " + path + " " + union.getSimpleName());
     }
 
     @Override
@@ -233,5 +246,79 @@ class ModelSupportTest {
     assertTrue(ModelSupport.remembered() <= ModelSupport.LIMIT, "remembered " + ModelSupport.remembered());
     assertEquals("$[" + (kept.length - 1) + "].x", ModelSupport.missing(kept[kept.length - 1], "x").path());
     assertEquals("x", ModelSupport.missing(kept[0], "x").path());
+  }
+
+  @Test
+  void memberNamesTellsWhichNamesAnObjectHasWithoutConsumingIt() throws Exception {
+    JsonReader reader = reader("{\"b\":null,\"x\":{\"a\":1},\"c\":[1]}", null);
+    assertEquals(0b110L, ModelSupport.memberNames(reader, JsonReader.Options.of("a", "b", "c")));
+    reader.beginObject();
+    assertEquals("b", reader.nextName());
+  }
+
+  @Test
+  void acceptsTellsWhetherAnAdapterReadsAString() {
+    JsonAdapter<OffsetDateTime> timestamps = SessionkitMoshi.moshi().adapter(OffsetDateTime.class);
+    assertTrue(ModelSupport.accepts(timestamps, "2026-01-02T03:04:05Z"));
+    assertFalse(ModelSupport.accepts(timestamps, "tomorrow"));
+  }
+
+  @Test
+  void wholeNumbersAreToldApartByRange() {
+    assertTrue(ModelSupport.isInt32("2147483647"));
+    assertTrue(ModelSupport.isInt32("1.0"));
+    assertFalse(ModelSupport.isInt32("2147483648"));
+    assertFalse(ModelSupport.isInt32("1.5"));
+    assertTrue(ModelSupport.isInt64("2147483648"));
+    assertFalse(ModelSupport.isInt64("9223372036854775808"));
+  }
+
+  @Test
+  void anUnmatchedValueIsKeptWholeHeardLenientlyAndRefusedStrictly() throws Exception {
+    Heard heard = new Heard();
+    JsonReader lenient = reader("[{\"a\": [1, 2.50]}]", heard);
+    lenient.beginArray();
+    assertEquals(new JsonValue("{\"a\": [1, 2.50]}"), ModelSupport.unmatchedVariant(lenient, Mood.class));
+    assertEquals(List.of("unmatchedVariant $[0] Mood"), heard.lines);
+
+    JsonReader strict = reader("[true]", null);
+    strict.setFailOnUnknown(true);
+    strict.beginArray();
+    assertEquals("No variant of Mood accepts a boolean at $[0]", assertThrows(JsonDataException.class,
+        () -> ModelSupport.unmatchedVariant(strict, Mood.class)).getMessage());
+  }
+
+  @Test
+  void stringMemberReadsATopLevelStringOrNothing() {
+    assertEquals("tool_activity", ModelSupport.stringMember(
+        new JsonValue("{\"x\":{\"type\":\"inner\"},\"type\":\"tool_activity\"}"), "type"));
+    assertNull(ModelSupport.stringMember(new JsonValue("{\"type\":3}"), "type"));
+    assertNull(ModelSupport.stringMember(new JsonValue("[\"type\"]"), "type"));
+  }
+
+  @Test
+  void writeNullWritesAMemberThatTheWriterWouldLeaveOut() throws Exception {
+    Buffer buffer = new Buffer();
+    JsonWriter writer = JsonWriter.of(buffer);
+    writer.beginObject();
+    writer.name("kept");
+    ModelSupport.writeNull(writer);
+    writer.name("dropped");
+    writer.nullValue();
+    writer.endObject();
+    assertEquals("{\"kept\":null}", buffer.readUtf8());
+  }
+
+  @Test
+  void nullableValuesKeepTheirNullsBothWays() throws Exception {
+    JsonAdapter<Map<String, @Nullable Integer>> adapter =
+        ModelSupport.nullableValues(SessionkitMoshi.moshi().adapter(Integer.class));
+    Map<String, @Nullable Integer> expected = new LinkedHashMap<>();
+    expected.put("a", 1);
+    expected.put("b", null);
+    assertEquals(expected, adapter.fromJson("{\"a\":1,\"b\":null}"));
+    assertEquals("{\"a\":1,\"b\":null}", adapter.toJson(expected));
+    assertEquals("Map key 'a' has multiple values at path $.a", assertThrows(JsonDataException.class,
+        () -> adapter.fromJson("{\"a\":1,\"a\":2}")).getMessage());
   }
 }
