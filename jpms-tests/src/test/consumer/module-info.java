@@ -10,4 +10,6 @@ module consumer {
   requires dev.sessionkit.pipecat;
   requires dev.sessionkit.agents;
   requires dev.sessionkit.sandbox;
+  // Reads the vendors only through their descriptors (ServiceLoader, the SDKs' `provides`).
+  requires dev.sessionkit.transcript;
 }

@@ -18,6 +18,8 @@ import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
 import dev.sessionkit.sandbox.SessionIds;
+import dev.sessionkit.transcript.Transcript;
+import dev.sessionkit.transcript.Transcripts;
 import java.util.Map;
 
 /**
@@ -72,6 +74,13 @@ public final class Main {
       Object page = described.shortcut("events").orElseThrow().invoke(described.newClient(env, builder -> { }),
           Arguments.builder().put("session_id", SessionIds.qoderSession(250)).put("limit", "10").build());
       print(page.getClass(), "events through the descriptor " + ((SessionEventList) page).data().size());
+
+      // The transcript module requires no SDK: it finds each vendor through the descriptor the SDK provides.
+      Transcript transcript = Transcripts.of("agents-v2").session(SessionIds.agentsSession(120))
+          .agent(SessionIds.AGENTS_AGENT)
+          .pages(agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, SessionIds.agentsSession(120)))
+          .toTranscript();
+      print(Transcripts.class, transcript.vendor() + " entries " + transcript.entries().size());
     }
   }
 

@@ -90,7 +90,10 @@ final class TranscriptCommand implements Callable<Integer> {
           : TranscriptWriters.otlpJson(out);
       try {
         for (Session session : sessions) {
-          Totals totals = TranscriptWriters.otlp(session.open(), exporter);
+          Totals totals;
+          try (TranscriptStream transcript = session.open()) {
+            totals = TranscriptWriters.otlp(transcript, exporter);
+          }
           if (endpoint != null && !top.quiet) {
             top.err.println("sessionkit: " + session.label + ": " + totals.entries() + " entries sent to " + endpoint);
           }
@@ -106,12 +109,13 @@ final class TranscriptCommand implements Callable<Integer> {
     }
     boolean first = true;
     for (Session session : sessions) {
-      TranscriptStream transcript = session.open();
-      if (chosen == TranscriptFormat.markdown) {
-        if (!first) out.println("\n---\n");
-        TranscriptWriters.markdown(transcript, out);
-      } else {
-        TranscriptWriters.jsonl(transcript, out);
+      try (TranscriptStream transcript = session.open()) {
+        if (chosen == TranscriptFormat.markdown) {
+          if (!first) out.println("\n---\n");
+          TranscriptWriters.markdown(transcript, out);
+        } else {
+          TranscriptWriters.jsonl(transcript, out);
+        }
       }
       first = false;
     }

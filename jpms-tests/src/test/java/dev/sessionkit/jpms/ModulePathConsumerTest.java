@@ -54,7 +54,8 @@ class ModulePathConsumerTest {
             "dev.sessionkit.piper (explicit): runs 1, events 1",
             "dev.sessionkit.pipecat (explicit): samples 2",
             "dev.sessionkit.agents (explicit): events 120",
-            "dev.sessionkit.qoder (explicit): events through the descriptor 10"),
+            "dev.sessionkit.qoder (explicit): events through the descriptor 10",
+            "dev.sessionkit.transcript (explicit): agents-v2 entries 120"),
         output.lines().filter(line -> line.startsWith("dev.sessionkit.")).toList(), output);
 
     // ServiceLoader found exactly the vendors whose modules provide a descriptor on this module path.

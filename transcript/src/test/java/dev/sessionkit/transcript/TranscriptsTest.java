@@ -13,6 +13,8 @@ import dev.sessionkit.agents.model.AgentEvent;
 import dev.sessionkit.agents.model.ListAgentEventsResponse;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.SessionkitMoshi;
+import dev.sessionkit.core.vendor.Arguments;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.pipecat.PipecatClient;
 import dev.sessionkit.pipecat.ResourceSamples;
 import dev.sessionkit.pipecat.model.SessionDetails;
@@ -261,5 +263,68 @@ class TranscriptsTest {
     Transcripts pipecat = Transcripts.of("pipecat").agent(SessionIds.PIPECAT_AGENT);
     assertEquals(ResourceSamples.of(generated).size(), pipecat.events(generated).resourceSamples().size());
     assertNotNull(pipecat.events(generated).startedAt());
+  }
+
+  /** A client of the installed vendor {@code id} built from the sandbox's environment, as a generic caller builds one. */
+  private static Object client(String id) {
+    return VendorDescriptor.find(id).orElseThrow().newClient(Fixtures.sandbox().environment(), builder -> { });
+  }
+
+  private static List<Entry> entries(TranscriptStream stream) {
+    List<Entry> entries = new ArrayList<>();
+    for (Entry entry : stream) entries.add(entry);
+    return entries;
+  }
+
+  @Test
+  void readPagesThroughTheDeclaredHistoryOperationAndNamesTheSessionAndAgentFromTheArguments() {
+    String key = SessionIds.agentsSession(120);
+    TranscriptStream read = Transcripts.of("agents-v2").read(client("agents-v2"),
+        Arguments.builder().put("agent_key", SessionIds.AGENTS_AGENT).put("session_key", key).build());
+
+    assertEquals(key, read.sessionId());
+    assertEquals(SessionIds.AGENTS_AGENT, read.agent());
+    assertEquals(Transcripts.of("agents-v2").session(key).agent(SessionIds.AGENTS_AGENT)
+        .pages(agents().sessions().iterateEvents(SessionIds.AGENTS_AGENT, key)).toTranscript().entries(), entries(read));
+    String qoder = SessionIds.qoderSession(30);
+    assertEquals(Transcripts.of("qoder").session(qoder).pages(qoder().sessions().iterateEvents(qoder)).toTranscript().entries(),
+        entries(Transcripts.of("qoder").read(client("qoder"), Arguments.builder().put("session_id", qoder).build())));
+  }
+
+  @Test
+  void readAsksAHistoryThatAnswersInOneResponseOnceAndTakesTheDefaultOrganizationFromTheClient() {
+    String session = SessionIds.piperSession(6);
+    TranscriptStream read = Transcripts.of("piper").read(client("piper"), Arguments.builder().put("session_id", session).build());
+
+    Transcript expected = Transcripts.of("piper").events(piper().sessions().events(SessionIds.PIPER_ORG, session));
+    assertEquals(expected.entries(), entries(read));
+    assertEquals(expected.agent(), read.agent(), "the response names the agent");
+    assertEquals(expected.startedAt(), read.startedAt());
+    TranscriptStream pipecat = Transcripts.of("pipecat").read(client("pipecat"), Arguments.builder()
+        .put("agentName", SessionIds.PIPECAT_DOCUMENTED_AGENT).put("sessionId", SessionIds.PIPECAT_DOCUMENTED_SESSION).build());
+    assertEquals(SessionIds.PIPECAT_DOCUMENTED_AGENT, pipecat.agent(), "the agent parameter the mapping names");
+    assertEquals(2, pipecat.resourceSamples().size());
+  }
+
+  @Test
+  void aWrongArgumentIsRefusedNamingTheParameterBeforeAnythingIsSent() {
+    long before = Fixtures.sandbox().requestCount();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transcripts.of("qoder")
+        .read(client("qoder"), Arguments.builder().put("session_id", "abc").build()));
+    assertTrue(e.getMessage().contains("sessionId must match"), e.getMessage());
+    assertEquals(before, Fixtures.sandbox().requestCount());
+  }
+
+  @Test
+  void aVendorThatDeclaresNoLiveStreamCannotBeFollowed() {
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> Transcripts.of("piper").follow(client("piper"), Arguments.NONE));
+    assertEquals("piper declares no live stream of a session's events", e.getMessage());
+  }
+
+  @Test
+  void anIdNoInstalledVendorHasIsRefusedNamingTheInstalledOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Transcripts.of("agents_v2"));
+    assertTrue(e.getMessage().startsWith("no installed vendor is agents_v2 (installed: agents-v2, "), e.getMessage());
   }
 }

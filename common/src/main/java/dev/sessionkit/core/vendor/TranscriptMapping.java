@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@link VendorDescriptor#transcript()}.
  *
  * <pre>{@code
- * TranscriptMapping mapping = VendorDescriptor.find("qoder").orElseThrow().transcript().orElseThrow();
+ * TranscriptMapping mapping = VendorDescriptor.find("acme").orElseThrow().transcript().orElseThrow();
  * for (Object event : events) {
  *   mapping.read(event, item -> System.out.println(item.kind() + " " + item.text()));
  * }
