@@ -38,9 +38,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.println("and each call is the spec's example, through the vendor's descriptor, as the command shown runs it.");
     for (VendorDescriptor vendor : top.vendors) {
       Object client = top.client(vendor);
+      SpecExamples spec = SpecExamples.of(vendor);
       for (OperationDescriptor operation : vendor.operations()) {
         if (!operation.httpMethod().equals("GET") || operation.responseType().isEmpty()) continue;
-        Optional<Examples> examples = Examples.of(vendor, operation);
+        Optional<Examples> examples = Examples.of(vendor, operation, spec);
         if (examples.isEmpty()) continue;
         String summary = operation.summary().isBlank() ? operation.operationId() : operation.summary();
         out.println();
@@ -58,7 +59,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       if (vendor.transcript().isEmpty()) continue;
       TranscriptMapping mapping = vendor.transcript().get();
       OperationDescriptor history = vendor.operation(mapping.history()).orElseThrow();
-      Optional<Examples> examples = Examples.of(vendor, history);
+      Optional<Examples> examples = Examples.of(vendor, history, SpecExamples.of(vendor));
       if (examples.isEmpty()) continue;
       out.println();
       out.println("== " + vendor.label() + ": the transcript of the session the spec's example names");

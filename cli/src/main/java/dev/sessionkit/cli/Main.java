@@ -77,7 +77,7 @@ public final class Main {
    */
   static CommandLine commandLine(SessionkitCommand top, List<VendorDescriptor> vendors, List<String> args) {
     CommandLine cli = new CommandLine(top);
-    VendorCommands commands = new VendorCommands(top);
+    VendorCommands commands = new VendorCommands(top, args.contains("--help") || args.contains("-h"));
     List<String> credentials = new ArrayList<>();
     List<VendorDescriptor> added = new ArrayList<>();
     for (VendorDescriptor vendor : vendors) {

@@ -51,9 +51,11 @@ final class OperationCommand implements Callable<Integer> {
 
   /**
    * Returns the command of {@code operation}; {@code shortcutOf} names the service and operation
-   * when the command is the spec's vendor-level shortcut for it, else null.
+   * when the command is the spec's vendor-level shortcut for it, else null; {@code examples}, when
+   * given, has the body's example shown in the help.
    */
-  static CommandSpec spec(SessionkitCommand root, VendorDescriptor vendor, OperationDescriptor operation, @Nullable String shortcutOf) {
+  static CommandSpec spec(SessionkitCommand root, VendorDescriptor vendor, OperationDescriptor operation, @Nullable String shortcutOf,
+      @Nullable SpecExamples examples) {
     OperationCommand command = new OperationCommand(root, vendor, operation);
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
     command.spec = spec;
@@ -86,12 +88,13 @@ final class OperationCommand implements Callable<Integer> {
       command.options.put(option, parameter);
     }
     operation.bodyType().ifPresent(type -> {
+      String example = examples == null ? "" : examples.body(operation).map(json -> " Example: " + json).orElse("");
       command.body = OptionSpec.builder("--body")
           .paramLabel("JSON|@FILE")
           .type(String.class)
           .required(operation.bodyRequired())
-          .description("The request body" + (operation.bodyRequired() ? "" : " (optional)") + ": a " + typeName(type)
-              + " as JSON, or @FILE to read it from a file (@- from standard input).")
+          .description(escape("The request body" + (operation.bodyRequired() ? "" : " (optional)") + ": a " + typeName(type)
+              + " as JSON, or @FILE to read it from a file (@- from standard input)." + example))
           .build();
       spec.addOption(command.body);
     });

@@ -28,9 +28,15 @@ final class VendorCommands {
       "--body", "--sandbox", "--sandbox-seed", "--base-url", "--retries", "--quiet", "-q", "--debug");
 
   private final SessionkitCommand root;
+  private final boolean help;
 
-  VendorCommands(SessionkitCommand root) {
+  /**
+   * Builds commands for {@code root}; with {@code help} (the arguments ask for usage help), each
+   * {@code --body} shows its spec's example, which takes reading the spec.
+   */
+  VendorCommands(SessionkitCommand root, boolean help) {
     this.root = root;
+    this.help = help;
   }
 
   /** Returns the command {@code sessionkit <vendor>} as the root's help lists it, without its subcommands. */
@@ -57,6 +63,7 @@ final class VendorCommands {
     spec.addOption(formatOption());
     spec.usageMessage().footer("", "Each service holds operations: sessionkit " + vendor.id() + " SERVICE OPERATION --help.");
     CommandLine command = new CommandLine(spec);
+    SpecExamples examples = help ? SpecExamples.of(vendor) : null;
     for (ServiceDescriptor service : vendor.services()) {
       CommandSpec serviceSpec = group(firstSentence(service.description()));
       if (!firstSentence(service.description()).equals(service.description().strip())) {
@@ -64,7 +71,8 @@ final class VendorCommands {
       }
       CommandLine serviceCommand = new CommandLine(serviceSpec);
       for (OperationDescriptor operation : service.operations()) {
-        serviceCommand.addSubcommand(Names.kebab(operation.name()), new CommandLine(OperationCommand.spec(root, vendor, operation, null)));
+        serviceCommand.addSubcommand(Names.kebab(operation.name()),
+            new CommandLine(OperationCommand.spec(root, vendor, operation, null, examples)));
       }
       command.addSubcommand(Names.kebab(service.name()), serviceCommand);
     }
@@ -77,7 +85,7 @@ final class VendorCommands {
             + ") is left out: " + vendor.id() + " " + shortcut + " is already a command");
         continue;
       }
-      command.addSubcommand(shortcut, new CommandLine(OperationCommand.spec(root, vendor, operation, target)));
+      command.addSubcommand(shortcut, new CommandLine(OperationCommand.spec(root, vendor, operation, target, examples)));
     }
     return command;
   }

@@ -19,7 +19,7 @@ class DemoCommandTest {
     for (VendorDescriptor vendor : VendorDescriptor.installed()) {
       for (OperationDescriptor operation : vendor.operations()) {
         if (!operation.httpMethod().equals("GET")) continue;
-        Examples.of(vendor, operation).ifPresent(examples -> {
+        Examples.of(vendor, operation, SpecExamples.of(vendor)).ifPresent(examples -> {
           assertTrue(demo.out().contains("\n== " + vendor.label() + ": "), vendor.id());
           assertTrue(demo.out().contains("\n   $ " + examples.command() + " --sandbox --format table\n"), examples.command());
         });

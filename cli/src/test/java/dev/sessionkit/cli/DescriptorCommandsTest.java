@@ -265,6 +265,28 @@ class DescriptorCommandsTest {
   }
 
   @Test
+  void theHelpOfABodyShowsTheSpecsExample() {
+    Cli help = run("things", "things", "create", "--help");
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("--body=JSON|@FILE The request body: a NewThing as JSON, or @FILE to read it "
+        + "from a file (@- from standard input). Example: {\"name\":\"lamp\",\"kind\":\"box\"}"), help.out());
+  }
+
+  @Test
+  void theExamplesOfACallAreItsSpecsForItsParametersAndItsBody() {
+    Examples create = Examples.of(things, things.operation("createThing").orElseThrow(), SpecExamples.of(things)).orElseThrow();
+    assertEquals(List.of("things", "things", "create", "--body", "{\"name\":\"lamp\",\"kind\":\"box\"}"), create.words());
+    assertEquals("sessionkit things things create --body '{\"name\":\"lamp\",\"kind\":\"box\"}'", create.command());
+    Examples list = Examples.of(things, things.operation("listThings").orElseThrow(), SpecExamples.of(things)).orElseThrow();
+    assertEquals("sessionkit things things list --limit 5", list.command());
+    assertEquals("5", list.arguments().string("limit"));
+    assertTrue(Examples.of(things, things.operation("deleteThing").orElseThrow(), SpecExamples.of(things)).isEmpty(),
+        "its path parameter has no example");
+    ThingsVendor unbundled = new ThingsVendor("gadgets", 1);
+    assertTrue(Examples.of(unbundled, unbundled.operation("createThing").orElseThrow(), SpecExamples.of(unbundled)).isEmpty(),
+        "no spec, so no example of the body it requires");
+  }
+
+  @Test
   void aMissingOrMalformedBodyIsBadUsage() {
     Cli missing = run("things", "things", "create");
     assertEquals(ExitCode.USAGE, missing.code());

@@ -113,11 +113,7 @@ class EveryCommandTest {
 
   /** The command line of {@code operation} with its spec's examples, from the vendor's name on. */
   private static Optional<List<String>> command(VendorDescriptor vendor, OperationDescriptor operation) {
-    return Examples.of(vendor, operation).map(examples -> {
-      List<String> words = new ArrayList<>(List.of(examples.command().split(" ")));
-      words.remove(0); // sessionkit
-      return words;
-    });
+    return Examples.of(vendor, operation, SpecExamples.of(vendor)).map(Examples::words);
   }
 
   private static List<String> with(List<String> command, String... more) {
