@@ -130,7 +130,7 @@ public final class DescriptorCheck {
     RecordedRequest expected = c.request();
     RecordedRequest actual = c.request();
     assertEquals("/orgs/org_1/items", actual.getUrl().encodedPath());
-    assertEquals("status=open&tag=red&tag=blue&ids=1,2&since=2026-01-31&after=2026-01-31T12:00Z&ratio=0.5&weight=1.5"
+    assertEquals("status=open&tag=red&tag=blue&ids=1,2&since=2026-01-31&after=2026-01-31T12:00:00Z&ratio=0.5&weight=1.5"
         + "&price=9.99&archived=false&flags=true&flags=false&source=https://example.com/a&page=p1",
         actual.getUrl().encodedQuery().replace("%2C", ",").replace("%3A", ":").replace("%2F", "/"));
     assertEquals(expected.getUrl().encodedQuery(), actual.getUrl().encodedQuery());

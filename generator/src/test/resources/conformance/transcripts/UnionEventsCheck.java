@@ -56,6 +56,14 @@ public final class UnionEventsCheck {
     assertInstanceOf(UserMessage.class, user.source());
   }
 
+  public void aUnionValueReadAsTextIsItsStringOrItsBlocksTextsJoined(Conformance c) throws Exception {
+    String blocks = "{\"has_more\":false,\"data\":[{\"id\":\"e1\",\"type\":\"user.message\",\"content\":"
+        + "[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"image\",\"url\":\"u\"},{\"type\":\"text\",\"text\":\"b\"}]}]}";
+    List<TranscriptItem> items = mapping().items(SessionkitMoshi.adapter(EventList.class, false).fromJson(blocks));
+    assertEquals("a\n\nb", items.get(0).text());
+    assertEquals("hi", page().get(0).text(), "a plain string as it is");
+  }
+
   public void aListsTextElementsJoinAsParagraphsAndOtherVariantsAreLeftOut(Conformance c) throws Exception {
     assertEquals("one\n\ntwo", page().get(1).text());
   }

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Events and payloads the seed does not show decode without loss by default; strict mode names what
- * it does not know. The unknown type is Vectara's {@code structured_output} (python-sdk), which this
- * spec does not model.
+ * it does not know. The unknown event type is {@code citation} and the unknown input part
+ * {@code image}: neither the OAS nor any Vectara page names them.
  */
 class LenientDecodingTest {
-  private static final String STRUCTURED_OUTPUT = "{\"id\":\"aev_so_001\",\"session_key\":\"ase_customer_support_001\","
-      + "\"type\":\"structured_output\",\"schema_name\":\"ticket\",\"content\":{\"priority\":1e400},"
+  private static final String CITATION = "{\"id\":\"aev_ci_001\",\"session_key\":\"ase_customer_support_001\","
+      + "\"type\":\"citation\",\"source\":\"ticket\",\"content\":{\"priority\":1e400},"
       + "\"created_at\":\"2024-01-15T10:35:05Z\"}";
 
   @StartStop private final MockWebServer server = new MockWebServer();
@@ -44,20 +44,20 @@ class LenientDecodingTest {
   @Test
   void unknownEventTypeDecodesToUnknownKeepingItsRawJson() throws Exception {
     ListAgentEventsResponse page = fetch(false,
-        Fixtures.page(null, Fixtures.agentOutput("aev_1", "before"), STRUCTURED_OUTPUT));
+        Fixtures.page(null, Fixtures.agentOutput("aev_1", "before"), CITATION));
 
     assertEquals(2, page.events().size());
     AgentEvent.Unknown unknown = assertInstanceOf(AgentEvent.Unknown.class, page.events().get(1));
-    assertEquals("structured_output", unknown.type());
-    assertEquals(STRUCTURED_OUTPUT, unknown.raw().json());
+    assertEquals("citation", unknown.type());
+    assertEquals(CITATION, unknown.raw().json());
   }
 
   @Test
   void strictModeNamesTheUnknownEventTypeAndItsPath() throws Exception {
     DecodingException e = assertThrows(DecodingException.class, () -> fetch(true,
-        Fixtures.page(null, Fixtures.agentOutput("aev_1", "before"), STRUCTURED_OUTPUT)));
+        Fixtures.page(null, Fixtures.agentOutput("aev_1", "before"), CITATION)));
 
-    assertTrue(e.getMessage().contains("Unknown AgentEvent type \"structured_output\" at $.events[1]"), e.getMessage());
+    assertTrue(e.getMessage().contains("Unknown AgentEvent type \"citation\" at $.events[1]"), e.getMessage());
     assertEquals(200, e.status());
   }
 
@@ -103,17 +103,17 @@ class LenientDecodingTest {
 
   @Test
   void unknownInputPartKeepsItsRawJsonAndStrictModeNamesIt() throws Exception {
-    String skill = "{\"type\":\"skill\",\"skill_name\":\"triage\"}";
+    String image = "{\"type\":\"image\",\"artifact_id\":\"art_1\"}";
     String body = Fixtures.page(null, Fixtures.event("aev_in_1", "input_message", "\"messages\":["
-        + "{\"type\":\"text\",\"content\":\"hello\"}," + skill + "]"));
+        + "{\"type\":\"text\",\"content\":\"hello\"}," + image + "]"));
 
     InputMessageEvent input = assertInstanceOf(InputMessageEvent.class, fetch(false, body).events().get(0));
     AgentInput.Unknown part = assertInstanceOf(AgentInput.Unknown.class, input.messages().get(1));
-    assertEquals("skill", part.type());
-    assertEquals(skill, part.raw().json());
+    assertEquals("image", part.type());
+    assertEquals(image, part.raw().json());
 
     DecodingException e = assertThrows(DecodingException.class, () -> fetch(true, body));
-    assertTrue(e.getMessage().contains("Unknown AgentInput type \"skill\" at $.events[0].messages[1]"), e.getMessage());
+    assertTrue(e.getMessage().contains("Unknown AgentInput type \"image\" at $.events[0].messages[1]"), e.getMessage());
   }
 
   @Test

@@ -40,6 +40,7 @@ import dev.sessionkit.qoder.model.StopReasonType;
 import dev.sessionkit.qoder.model.TerminatedEvent;
 import dev.sessionkit.qoder.model.TextBlock;
 import dev.sessionkit.qoder.model.Usage;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -150,9 +151,12 @@ public final class HandWritten {
     r.endObject();
     if (type == null) throw new IllegalStateException("no type");
     return switch (type) {
-      case "user.message" -> new UserMessageEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt, text);
+      case "user.message" -> new UserMessageEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt,
+          text != null ? new UserMessageContent.OfString(text)
+              : blocks != null ? new UserMessageContent.OfContentBlockList(blocks) : null);
       case "agent.message" -> new AgentMessageEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt, blocks);
-      case "agent.thinking" -> new AgentThinkingEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt);
+      case "agent.thinking" -> new AgentThinkingEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt,
+          null, null);
       case "session.error" -> new SessionErrorEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt,
           error, details, retryStatus);
       case "session.status_idle" -> new SessionStatusIdleEvent(id, type, sessionId, turnId, schemaVersion, createdAt,

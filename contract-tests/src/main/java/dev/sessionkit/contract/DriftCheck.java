@@ -62,9 +62,11 @@ public final class DriftCheck {
   }
 
   /**
-   * Returns a check for the operations of Retrofit interfaces: each method is an operation (its name
-   * is the spec's operationId) whose body type is the {@code T} of its {@code Call<T>}. For a vendor
-   * SDK use {@link #forSdk}: its Retrofit interfaces are internal, and named after its tags.
+   * Returns a check for the operations of generated Retrofit interfaces: each method is an
+   * operation (its name is the spec's operationId) whose body type is the {@code T} of its
+   * {@code Call<T>}. Methods without a JSON body to check are left out: those answering nothing
+   * ({@code Void}: a 204, HEAD, OPTIONS) and those that open a live stream or a download
+   * ({@code okhttp3.ResponseBody}: the stream's events are checked where they are decoded).
    */
   public static DriftCheck forApis(Class<?>... retrofitApis) {
     Map<String, Type> operations = new TreeMap<>();
@@ -73,7 +75,9 @@ public final class DriftCheck {
       for (Method method : api.getMethods()) {
         if (method.isDefault() || method.getDeclaringClass() != api) continue;
         if (!(method.getGenericReturnType() instanceof ParameterizedType call)) continue;
-        operations.put(method.getName(), call.getActualTypeArguments()[0]);
+        Type body = call.getActualTypeArguments()[0];
+        if (body == Void.class || body.getTypeName().equals("okhttp3.ResponseBody")) continue;
+        operations.put(method.getName(), body);
       }
     }
     return of(operations);

@@ -32,10 +32,26 @@ class DriftCheckTest {
   @TempDir Path recorded;
 
   @Test
-  void theSdksMapEveryOperationOfTheSpecsToItsResponseType() {
-    assertEquals(Set.of("listSessionEvents", "getSessionEvents", "getScenarioRunBySession", "getSession", "listAgentEvents"),
-        ALL_SDKS.operations().keySet());
+  void theSdksMapEveryOperationOfTheSpecsThatAnswersJsonToItsResponseType() {
+    Set<String> answeringJson = new java.util.TreeSet<>();
+    for (String spec : List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml")) {
+      io.swagger.v3.oas.models.OpenAPI api = new io.swagger.parser.OpenAPIParser()
+          .readLocation(Locations.spec(spec).toString(), null, new io.swagger.v3.parser.core.models.ParseOptions())
+          .getOpenAPI();
+      api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        boolean json = operation.getResponses().entrySet().stream()
+            .filter(response -> response.getKey().startsWith("2"))
+            .map(response -> response.getValue().get$ref() != null ? api.getComponents().getResponses()
+                .get(response.getValue().get$ref().replaceFirst(".*/", "")) : response.getValue())
+            .anyMatch(response -> response.getContent() != null && response.getContent().containsKey("application/json"));
+        if (json) answeringJson.add(operation.getOperationId());
+      }));
+    }
+
+    assertEquals(answeringJson, ALL_SDKS.operations().keySet(),
+        "every operation answering JSON, and none that only streams or answers nothing");
     assertEquals(dev.sessionkit.qoder.model.SessionEventList.class, ALL_SDKS.operations().get("listSessionEvents"));
+    assertEquals(dev.sessionkit.agents.model.AgentResponse.class, ALL_SDKS.operations().get("createAgentInput"));
   }
 
   @Test
@@ -87,7 +103,7 @@ class DriftCheckTest {
   void everyUnknownFieldVariantAndEnumValueIsReportedNotOnlyTheFirst() throws IOException {
     write("listSessionEvents", "drifted.json", """
         {"data": [
-          {"id": "evt_1", "type": "agent.tool_use", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
+          {"id": "evt_1", "type": "agent.plan_updated", "session_id": "sess_1", "created_at": "2026-05-18T03:40:48Z"},
           {"id": "evt_2", "type": "session.status_idle", "session_id": "sess_1", "created_at": "2026-05-18T03:40:49Z",
            "status": "paused", "stop_reason": {"type": "max_tokens", "budget": 10}},
           {"id": "evt_3", "type": "agent.message", "session_id": "sess_1", "created_at": "2026-05-18T03:40:50Z",
@@ -98,7 +114,7 @@ class DriftCheckTest {
     DriftReport report = ALL_SDKS.check(recorded);
 
     assertEquals(List.of(
-        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.tool_use\""),
+        new DriftFinding(Kind.UNKNOWN_VARIANT, "$.data[0]", "SessionEvent type \"agent.plan_updated\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].status", "SessionStatus \"paused\""),
         new DriftFinding(Kind.UNKNOWN_ENUM_VALUE, "$.data[1].stop_reason.type", "StopReasonType \"max_tokens\""),
         new DriftFinding(Kind.UNKNOWN_FIELD, "$.data[1].stop_reason.budget", "budget"),

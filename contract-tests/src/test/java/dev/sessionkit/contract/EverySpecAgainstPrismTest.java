@@ -36,8 +36,8 @@ class EverySpecAgainstPrismTest {
 
   @Test
   void aResponseExampleThatBreaksItsSchemaIsAFinding() throws Exception {
-    List<String> findings = findings(mistake("pipecat.yaml", "                    coldStart: true\n",
-        "                    coldStart: 'yes'\n"));
+    List<String> findings = findings(mistake("pipecat.yaml", "\n                    coldStart: true\n",
+        "\n                    coldStart: 'yes'\n"));
 
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).startsWith("getSession: GET /agents/"), findings.get(0));

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.core.http.RawResponse;
 import dev.sessionkit.piper.PiperClient;
+import dev.sessionkit.piper.ResponseCreateParams;
 import dev.sessionkit.piper.RunEventsView;
+import dev.sessionkit.piper.SessionListParams;
+import dev.sessionkit.piper.model.AgentResponse;
+import dev.sessionkit.piper.model.ResponseRequest;
+import dev.sessionkit.piper.model.SessionListResponse;
 import dev.sessionkit.piper.model.EventType;
 import dev.sessionkit.piper.model.ScenarioRunDetail;
 import dev.sessionkit.piper.model.ScenarioRunStatus;
@@ -17,7 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 
-/** The Piper client against Prism serving specs/piper.yaml: both operations, every parameter, strict decoding. */
+/**
+ * The Piper client against Prism serving specs/piper.yaml: every operation, every parameter, strict
+ * decoding. The response stream is not served (Prism cannot mock text/event-stream): piper-sdk's
+ * OperationsTest covers it against MockWebServer.
+ */
 @EnabledIf(value = "dev.sessionkit.contract.Locations#prismInstalledOrRequired",
     disabledReason = "Prism is not installed: run `npm ci` in specs/ (.ci/contract does); set SESSIONKIT_REQUIRE_PRISM to fail instead")
 class PiperAgainstPrismTest {
@@ -36,6 +45,18 @@ class PiperAgainstPrismTest {
   @AfterAll
   static void everyOperationWasCalledWithEveryParameter() {
     PrismMock.finishSuite(prism);
+  }
+
+  @Test
+  void theSessionListAndAResponseSendWhatTheSpecAcceptsAndDecodeStrictly() {
+    SessionListResponse page = client.sessions().list(ORG, SessionListParams.builder().limit(100).offset(0).build());
+    AgentResponse response = client.responses().create(ORG, ResponseRequest.builder()
+        .agentId("3c90c3cc-0d44-4b50-8888-8dd25736052a").message("Hello").build(),
+        ResponseCreateParams.builder().includeEvents(true).build());
+
+    assertEquals(123L, page.total());
+    assertEquals("assistant", response.role().value());
+    assertEquals(java.util.Set.of("include_events"), prism.lastExchange().query());
   }
 
   @Test

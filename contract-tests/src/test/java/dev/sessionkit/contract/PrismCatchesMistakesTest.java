@@ -46,7 +46,7 @@ class PrismCatchesMistakesTest {
 
   @Test
   void aResponseExampleThatBreaksItsOwnSchemaMakesPrismAnswer500() throws Exception {
-    Path spec = mistake("pipecat.yaml", "                    coldStart: true\n", "                    coldStart: 'yes'\n");
+    Path spec = mistake("pipecat.yaml", "\n                    coldStart: true\n", "\n                    coldStart: 'yes'\n");
     try (PrismMock prism = PrismMock.start(spec)) {
       PipecatClient client = PipecatClient.builder().token("pk_contract_test").baseUrl(prism.baseUrl())
           .httpClient(prism.client()).strictDecoding(true).noRetries().build();
@@ -77,8 +77,10 @@ class PrismCatchesMistakesTest {
 
   @Test
   void aRequestTheSpecRejectsFailsThroughTheClient() throws Exception {
-    Path spec = mistake("agents-v2.yaml", "            maximum: 100\n            default: 20\n",
-        "            maximum: 10\n            default: 10\n");
+    Path spec = mistake("agents-v2.yaml", "(default: 10, maximum: 100)'\n          schema:\n            type: integer\n"
+        + "            format: int32\n            minimum: 1\n            maximum: 100\n",
+        "(default: 10, maximum: 100)'\n          schema:\n            type: integer\n"
+        + "            format: int32\n            minimum: 1\n            maximum: 10\n");
     try (PrismMock prism = PrismMock.start(spec)) {
       AgentsClient client = AgentsClient.builder().apiKey("zqt_contract_test").baseUrl(prism.baseUrl())
           .httpClient(prism.client()).strictDecoding(true).noRetries().build();

@@ -69,7 +69,8 @@ class SpecExamplesTest {
   void aNewSpecsExamplesAreCheckedWithNoListToEdit() throws Exception {
     Files.createDirectories(dir.resolve("specs"));
     String spec = Files.readString(Locations.spec("qoder.yaml"));
-    String broken = spec.replace("                    has_more: true", "                    has_more: 'yes'");
+    String broken = spec.replace("last_id: evt_771c1195bcbd4a07834d4ed4dd6450ca\n                    has_more: true",
+        "last_id: evt_771c1195bcbd4a07834d4ed4dd6450ca\n                    has_more: 'yes'");
     assertFalse(broken.equals(spec), "the mistake was not injected");
     Files.writeString(dir.resolve("specs/gamma.yaml"), broken);
 
@@ -92,12 +93,14 @@ class SpecExamplesTest {
   @Test
   void aResponseExampleThatBreaksItsSchemaFailsValidation() throws IOException {
     String spec = Files.readString(Locations.spec("qoder.yaml"));
-    String broken = spec.replace("                    has_more: true", "                    has_more: 'yes'");
+    String broken = spec.replace("last_id: evt_771c1195bcbd4a07834d4ed4dd6450ca\n                    has_more: true",
+        "last_id: evt_771c1195bcbd4a07834d4ed4dd6450ca\n                    has_more: 'yes'");
     assertFalse(broken.equals(spec), "the mistake was not injected");
 
     ExampleValidator validator = ExampleValidator.of("qoder.yaml", broken);
     ExampleValidator.Example documented = validator.examples().stream()
-        .filter(example -> example.location().contains("/responses/200/content/application~1json/examples/documented"))
+        .filter(example -> example.location().contains(
+            "/paths/~1sessions~1{session_id}~1events/get/responses/200/content/application~1json/examples/documented"))
         .findFirst().orElseThrow();
 
     List<String> messages = validator.validate(documented);

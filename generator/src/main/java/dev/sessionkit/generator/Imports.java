@@ -52,6 +52,12 @@ final class Imports {
         type(stream.eventType()).add("dev.sessionkit.core.EventStream").add("dev.sessionkit.core.spi.StreamSpec")
             .add("java.util.concurrent.Flow");
         if (stream.errorEnvelope()) add("dev.sessionkit.core.spi.ErrorEnvelope");
+        for (StreamModel.UnionSetter setter : stream.unionSetters()) {
+          type(setter.union());
+          for (StreamModel.UnionSetter.Case each : setter.cases()) type(each.variant());
+          if (setter.rewritesUnknown()) add("dev.sessionkit.core.spi.ModelSupport");
+          if (setter.nullable()) add("org.jspecify.annotations.Nullable");
+        }
       }
       for (OperationModel.Argument argument : operation.required()) type(argument.type());
       for (CheckModel check : operation.checks()) {
@@ -65,9 +71,10 @@ final class Imports {
       if (paging != null) {
         type(paging.itemType());
         add("dev.sessionkit.core.AutoPager").add("java.util.stream.Stream").add("dev.sessionkit.core.AsyncPager")
-            .add("dev.sessionkit.core.PageOf").add("dev.sessionkit.core.Pages");
+            .add("dev.sessionkit.core.PageOf").add("dev.sessionkit.core.Pages").add("org.jspecify.annotations.Nullable");
         if (paging.cursor() != null) add("dev.sessionkit.core.spi.CursorPages");
         if (paging.token() != null) add("dev.sessionkit.core.spi.TokenPages").add("java.util.Optional");
+        if (paging.offset() != null) add("dev.sessionkit.core.spi.OffsetPages");
       }
     }
     if (patterns) add("dev.sessionkit.core.spi.Checks").add("java.util.regex.Pattern");

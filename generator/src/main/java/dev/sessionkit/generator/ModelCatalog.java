@@ -225,7 +225,8 @@ final class ModelCatalog {
     if (description == null) description = javadocHtml(property.baseName);
     return new FieldView(javaString(property.baseName), property.name, type, property.required, property.isNullable,
         epoch, description, defaultValue(model.name, property.baseName),
-        Boolean.TRUE.equals(property.vendorExtensions.get(RequestTypes.NOT_SENT)));
+        Boolean.TRUE.equals(property.vendorExtensions.get(RequestTypes.NOT_SENT)),
+        type.isContainer() && !property.required && Boolean.TRUE.equals(model.vendorExtensions.get(RequestTypes.REQUEST)));
   }
 
   private boolean isStringEnum(CodegenProperty property) {

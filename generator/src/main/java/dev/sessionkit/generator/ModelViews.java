@@ -27,9 +27,11 @@ final class ModelViews {
    * @param description the Javadoc text: the spec's description or the JSON name
    * @param defaultValue the spec's {@code default} as Javadoc HTML, or {@code null}
    * @param notSent whether the field is readOnly in a request type: never written, no builder setter
+   * @param unset whether it is an optional list or map of a request type: {@code null} when not set,
+   *     and then not sent (an update must not send an empty list that would clear what it left out)
    */
   record FieldView(String wire, String name, JavaType type, boolean required, boolean nullable, boolean epochSeconds,
-      String description, String defaultValue, boolean notSent) {
+      String description, String defaultValue, boolean notSent, boolean unset) {
 
     /** The JSON name as Javadoc code. */
     String wireDoc() {
@@ -53,9 +55,17 @@ final class ModelViews {
       return type.isMap();
     }
 
-    /** Whether the component carries {@code @Nullable}: optional, or nullable (containers are never null). */
+    /** Whether the component is a list or map that is never {@code null} (empty when absent). */
+    boolean neverNull() {
+      return isContainer() && !unset;
+    }
+
+    /**
+     * Whether the component carries {@code @Nullable}: optional, or nullable (containers are never
+     * null, but for the optional ones of a request type).
+     */
     boolean annotatedNullable() {
-      return !isContainer() && (!required || nullable);
+      return (!isContainer() || unset) && (!required || nullable);
     }
 
     /** Whether a missing value is refused: strict decoding fails, the accessor throws. */
@@ -109,6 +119,11 @@ final class ModelViews {
    */
   record RecordView(String classname, String description, List<FieldView> fields, List<String> interfaces,
       ExtraMembersView extra, boolean request) {
+
+    /** Whether an optional list or map is {@code null} until set (a request type's). */
+    boolean hasUnset() {
+      return fields.stream().anyMatch(FieldView::unset);
+    }
 
     boolean hasFields() {
       return !fields.isEmpty() || extra != null;

@@ -62,14 +62,17 @@ final class OperationReader {
     Pointer at = Pointer.operation(path, method);
     Operation declared = spec.operation(path, method);
     if (declared == null) throw spec.error(at, "the codegen's operation " + operation.operationId + " is not in the spec");
-    if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
-      throw spec.error(at, "sessionkit sends GET, POST, PUT, PATCH and DELETE (got " + method + ")");
+    if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS").contains(method)) {
+      throw spec.error(at, "sessionkit sends GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS (got " + method + ")");
     }
     Map<String, Object> extensions = operation.vendorExtensions;
     Extension methodName = Extension.of(spec, at, extensions, "x-sessionkit-method");
     String name = methodName == null ? operation.operationId : methodName.string();
     if (!Text.isIdentifier(name)) throw methodName.error("must be a Java method name (got " + name + ")");
-    String request = method + " " + path;
+    String prefix = serverPrefix(at, path, declared);
+    String request = method + " " + (prefix.isEmpty() ? "" : "/" + prefix) + path;
+    String retrofitPath = prefix.isEmpty() ? operation.path
+        : prefix + (operation.path.startsWith("/") ? "" : "/") + operation.path;
     patterns.operation(operation.operationId);
 
     List<ParameterModel> all = new ArrayList<>();
@@ -115,6 +118,10 @@ final class OperationReader {
       sample.add(new OperationModel.SampleArgument(body.name(), false));
     }
     ResponseReader.Answer answer = responses.answer(at, declared, operation);
+    if (method.equals("HEAD") && body != null) throw spec.error(body.pointer(), "a HEAD request has no body");
+    if (method.equals("HEAD") && (answer.plain() == null || !answer.plain().empty())) {
+      throw spec.error(at.then("responses"), "a HEAD response has no body: declare its success without content");
+    }
 
     String paramsClass = null;
     if (!optional.isEmpty()) {
@@ -136,12 +143,41 @@ final class OperationReader {
     if (params != null) arguments.add(new OperationModel.Argument(params.className(), params.className(), "params"));
     StreamModel stream = streams.read(Extension.of(spec, at, extensions, "x-sessionkit-stream"), new StreamReader.Operation(
         operation.operationId, name, Text.camel(name, true), request, summary(operation), arguments, body, params, answer,
-        paging));
-    return new OperationModel(name, Text.camel(name, true), operation.operationId, method, operation.path, request,
-        doc(operation, request), summary(operation), all, required, params, body, answer.plain(), paramDocs,
+        paging, Set.of("GET", "PUT", "DELETE").contains(method) || idempotencyHeader != null));
+    return new OperationModel(name, Text.camel(name, true), operation.operationId, method, retrofitPath, request,
+        doc(operation, request, security(at, declared)), summary(operation), all, required, params, body, answer.plain(), paramDocs,
         throwsDocs(at, operation), find(at, extensions, operation, name, answer.plain()), paging, stream,
         defaulted == null ? null : shortForm(defaulted, required, params), checks, sample,
         shortcut(Extension.of(spec, at, extensions, "x-sessionkit-shortcut")), description(operation), at);
+  }
+
+  /**
+   * The path below the client's base URL that an operation's own server adds: a {@code servers}
+   * entry on its path item or on itself must be one URL under the root server's (Pipecat Cloud's
+   * public API, {@code https://api.pipecat.daily.co/v1/public} beside the root {@code .../v1}), and
+   * the operation is sent to the rest of it ({@code public}) relative to the base URL, so that a base
+   * URL set on the client (a sandbox, a proxy) moves it too. Empty when the operation has none.
+   */
+  private String serverPrefix(Pointer at, String path, Operation declared) {
+    List<io.swagger.v3.oas.models.servers.Server> servers = declared.getServers();
+    Pointer where = at.then("servers");
+    if (servers == null || servers.isEmpty()) {
+      io.swagger.v3.oas.models.PathItem item = spec.openApi().getPaths().get(path);
+      servers = item == null ? null : item.getServers();
+      where = Pointer.ROOT.then("paths", path, "servers");
+    }
+    if (servers == null || servers.isEmpty()) return "";
+    if (servers.size() > 1) throw spec.error(where, "sessionkit sends an operation to one server (got " + servers.size() + ")");
+    List<io.swagger.v3.oas.models.servers.Server> roots = spec.openApi().getServers();
+    String root = roots == null || roots.isEmpty() ? "" : roots.get(0).getUrl().replaceAll("/+$", "");
+    String url = servers.get(0).getUrl().replaceAll("/+$", "");
+    String rest = url.startsWith(root + "/") ? url.substring(root.length() + 1) : null;
+    if (root.isEmpty() || rest == null || rest.isEmpty() || rest.contains("{") || rest.contains("?") || rest.contains("#")) {
+      throw spec.error(where.then(0).then("url"), "an operation's own server must be a path under the root server "
+          + (root.isEmpty() ? "(the spec names none)" : root) + ", so that the client's base URL moves it too (got "
+          + url + ")");
+    }
+    return rest;
   }
 
   private static String erased(String type) {
@@ -181,7 +217,32 @@ final class OperationReader {
     return operation.summary == null ? "" : operation.summary.strip();
   }
 
-  private static List<String> doc(CodegenOperation operation, String request) {
+  /**
+   * What the Javadoc says of an operation's own {@code security}: which credential the client must be
+   * built with, or null when the operation takes the default one. The client sends one credential,
+   * so an operation names one scheme (a client is built per credential: Pipecat Cloud's private key
+   * for managing sessions, its public key for starting them).
+   */
+  private String security(Pointer at, Operation declared) {
+    List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements = declared.getSecurity();
+    if (requirements == null) return null;
+    Pointer where = at.then("security");
+    if (requirements.size() != 1 || requirements.get(0).size() != 1) {
+      throw spec.error(where, "sessionkit sends one credential: an operation's security names one scheme (got "
+          + (requirements.isEmpty() ? "none" : requirements.stream().map(r -> String.join(" and ", r.keySet()))
+              .collect(java.util.stream.Collectors.joining(" or "))) + ")");
+    }
+    String scheme = requirements.get(0).keySet().iterator().next();
+    SecurityModel model = null;
+    for (SecurityModel candidate : config.security()) if (candidate.key().equals(scheme)) model = candidate;
+    if (model == null) throw spec.error(where.then(0), "no scheme " + scheme + " in components.securitySchemes");
+    if (model.isDefault()) return null;
+    return "Authenticates with " + scheme + ": call it on a client built with `" + model.builderMethod()
+        + "(...)`" + (model.staticSecret() ? "" : " (OAuth2 client credentials)") + "; the vendor refuses the other"
+        + " credentials (401).";
+  }
+
+  private static List<String> doc(CodegenOperation operation, String request, String security) {
     String summary = operation.summary == null ? "Calls " + operation.operationId + "." : operation.summary.strip();
     String notes = operation.unescapedNotes == null ? "" : operation.unescapedNotes.strip();
     List<String> doc = new ArrayList<>();
@@ -197,6 +258,12 @@ final class OperationReader {
     }
     doc.add("");
     doc.add("<p>Sends {@code " + request + "}.");
+    if (security != null) {
+      doc.add("");
+      List<String> lines = Text.lines(security, 92);
+      doc.add("<p>" + lines.get(0));
+      doc.addAll(lines.subList(1, lines.size()));
+    }
     List<String> lines = new ArrayList<>();
     for (String line : doc) {
       for (String part : line.split("\n", -1)) lines.add(part.isEmpty() ? "" : " " + part);

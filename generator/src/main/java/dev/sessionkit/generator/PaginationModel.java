@@ -12,10 +12,11 @@ import java.util.List;
  * @param pagesMethod the name of the pages form ({@code eventPages})
  * @param cursor the cursor style's settings, or null
  * @param token the token style's settings, or null
+ * @param offset the offset style's settings, or null
  * @param pageSize the page size auto-paging asks for, or null for the server's default
  */
 record PaginationModel(String itemType, String page, PathModel items, String pagesMethod, Cursor cursor, Token token,
-    PageSize pageSize) {
+    Offset offset, PageSize pageSize) {
 
   /**
    * Cursor style: the next request's parameter is a field of the page, while {@code has-more}.
@@ -46,6 +47,17 @@ record PaginationModel(String itemType, String page, PathModel items, String pag
    * @param path where the page keeps the token
    */
   record Token(String setter, String parameter, String nextMethod, String field, PathModel path) {}
+
+  /**
+   * Offset style: each next page is requested with the offset moved past the items read, until the
+   * page's total is reached or a page is empty.
+   *
+   * @param setter the params record's component that carries the offset ({@code offset})
+   * @param parameter its wire name
+   * @param field the page's field with the total count of items, as the spec writes it, or null
+   * @param total where the page keeps the total, or null when it has none (only an empty page ends)
+   */
+  record Offset(String setter, String parameter, String field, PathModel total) {}
 
   /**
    * The page size auto-paging sends when the caller gave none: the parameter's maximum.

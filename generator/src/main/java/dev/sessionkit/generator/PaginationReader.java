@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenProperty;
 
@@ -26,12 +27,14 @@ final class PaginationReader {
   PaginationModel read(Extension extension, String page, List<ParameterModel> optional, String paramsClass,
       String method) {
     if (extension == null) return null;
-    extension.object("style", "items", "has-more", "forward", "backward", "parameter", "token", "page-size");
+    extension.object("style", "items", "has-more", "forward", "backward", "parameter", "token", "offset", "total",
+        "page-size");
     if (paramsClass == null) throw extension.error("a paged operation needs an optional cursor parameter");
     Path items = path(extension.require("items"), page);
     if (items.itemType() == null) throw extension.require("items").error("must name an array field of " + page);
     PaginationModel.Cursor cursor = null;
     PaginationModel.Token token = null;
+    PaginationModel.Offset offset = null;
     String style = extension.string("style");
     switch (style) {
       case "cursor" -> {
@@ -45,11 +48,42 @@ final class PaginationReader {
         token = new PaginationModel.Token(parameter.name(), parameter.wireName(), "next" + Text.camel(parameter.name(), true),
             extension.string("token"), path(extension.require("token"), page).model());
       }
-      default -> throw extension.require("style").error("must be cursor or token (got " + style + ")");
+      case "offset" -> {
+        Extension at = extension.require("offset");
+        ParameterModel parameter = optionalParameter(at, extension.string("offset"), optional);
+        if (!parameter.type().equals("Integer")) {
+          throw at.error("must name an integer (int32) query parameter (" + parameter.wireName() + " is "
+              + parameter.type() + ")");
+        }
+        Extension totalExtension = extension.get("total");
+        PaginationModel.PathModel total = null;
+        String totalField = null;
+        if (totalExtension != null) {
+          Path path = path(totalExtension, page);
+          if (!Set.of("Integer", "Long").contains(path.type())) {
+            throw totalExtension.error("must name an integer field of " + page + " (" + totalExtension.string() + " is "
+                + path.type() + ")");
+          }
+          total = path.model();
+          totalField = totalExtension.string();
+        }
+        offset = new PaginationModel.Offset(parameter.name(), parameter.wireName(), totalField, total);
+      }
+      default -> throw extension.require("style").error("must be cursor, token or offset (got " + style + ")");
+    }
+    for (String key : java.util.List.of("has-more", "forward", "backward", "parameter", "token", "offset", "total")) {
+      boolean belongs = switch (key) {
+        case "has-more", "forward", "backward" -> style.equals("cursor");
+        case "parameter", "token" -> style.equals("token");
+        default -> style.equals("offset");
+      };
+      if (!belongs && extension.get(key) != null) {
+        throw extension.get(key).error("is not a key of the " + style + " style");
+      }
     }
     Extension pageSize = extension.get("page-size");
     return new PaginationModel(items.itemType(), page, items.model(), Text.singular(method) + "Pages", cursor, token,
-        pageSize == null ? null : pageSize(pageSize, optional));
+        offset, pageSize == null ? null : pageSize(pageSize, optional));
   }
 
   /** The paging setter of a token style, whose blank value the params record refuses; or null. */
@@ -94,8 +128,8 @@ final class PaginationReader {
     throw at.error("names no optional query parameter of this operation (got " + name + ")");
   }
 
-  /** A dotted path into a page, and the item type when it ends at an array. */
-  private record Path(List<String> getters, String itemType) {
+  /** A dotted path into a page, the Java type it ends at, and the item type when that is an array. */
+  private record Path(List<String> getters, String itemType, String type) {
     PaginationModel.PathModel model() {
       return new PaginationModel.PathModel(getters);
     }
@@ -106,6 +140,7 @@ final class PaginationReader {
     List<String> getters = new ArrayList<>();
     CodegenModel model = models.get(modelName);
     String itemType = null;
+    String type = null;
     String[] segments = dotted.split("\\.");
     for (int i = 0; i < segments.length; i++) {
       if (model == null) throw at.error("cannot follow " + dotted + ": " + segments[i - 1] + " is not an object");
@@ -114,8 +149,9 @@ final class PaginationReader {
       if (property == null) throw at.error(segments[i] + " is not a field of " + model.classname);
       getters.add(property.name);
       itemType = property.isArray && property.items != null ? property.items.dataType : null;
+      type = property.dataType;
       model = property.complexType == null || property.isArray ? null : models.get(property.complexType);
     }
-    return new Path(getters, itemType);
+    return new Path(getters, itemType, type);
   }
 }

@@ -25,6 +25,21 @@ record ServiceModel(String className, String accessor, String apiClass, String t
     return !patterns.isEmpty();
   }
 
+  /**
+   * The helpers that set a property on a union request body (the stream condition, the resume
+   * field), one per helper name and union, in the order the operations need them.
+   */
+  List<StreamModel.UnionSetter> unionSetters() {
+    java.util.Map<String, StreamModel.UnionSetter> setters = new java.util.LinkedHashMap<>();
+    for (OperationModel operation : operations) {
+      if (operation.stream() == null) continue;
+      for (StreamModel.UnionSetter setter : operation.stream().unionSetters()) {
+        setters.putIfAbsent(setter.method() + " " + setter.union(), setter);
+      }
+    }
+    return new java.util.ArrayList<>(setters.values());
+  }
+
   /** Whether the service keeps constants (patterns, stream specs), followed by a blank line. */
   boolean hasConstants() {
     return hasPatterns() || operations.stream().anyMatch(op -> op.stream() != null && !op.stream().perCall());

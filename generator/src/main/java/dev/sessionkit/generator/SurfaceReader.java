@@ -135,6 +135,18 @@ final class SurfaceReader {
         }
       }
     }
+    for (OperationModel model : models) {
+      if (model.stream() == null) continue;
+      for (StreamModel.UnionSetter setter : model.stream().unionSetters()) {
+        for (OperationModel other : models) {
+          if (setter.method().equals(other.name()) || other.stream() != null && setter.method().equals(other.stream().method())) {
+            throw spec.error(model.pointer().then("x-sessionkit-stream"), "the helper " + setter.method() + " that sets "
+                + setter.property() + " on a " + setter.union() + " clashes with the method " + setter.method()
+                + " of " + className);
+          }
+        }
+      }
+    }
     List<DefaultModel> defaults = new ArrayList<>();
     for (VendorReader.Default parameter : config.defaults()) {
       defaults.add(defaultModel(parameter, "", defaultsUsed.contains(parameter.parameter())));

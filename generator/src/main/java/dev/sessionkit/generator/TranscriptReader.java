@@ -70,17 +70,12 @@ final class TranscriptReader {
     KINDS.put("ignore", List.of());
   }
 
-  /** What a value is read as: the item builder's type it ends in. */
-  private enum Target { TEXT, TIME, WHOLE, INT, DECIMAL, DURATION, JSON, FLAG, ANY }
-
-  /** What a type of the generated models is, as far as a path cares. */
-  private enum Shape { STRING, INT, LONG, BOOLEAN, DECIMAL, DOUBLE, DATE_TIME, INSTANT, JSON, LIST, MAP, RECORD, ENUM, UNION, OTHER }
-
   private final Spec spec;
   private final Map<String, CodegenModel> models;
   private final String modelPackage;
   private final String internalPackage;
   private final Set<String> used = new TreeSet<>();
+  private final TranscriptPaths paths;
   private final Map<String, Extension> declared = new LinkedHashMap<>();
 
   TranscriptReader(Spec spec, Map<String, CodegenModel> models, String modelPackage, String internalPackage) {
@@ -88,6 +83,7 @@ final class TranscriptReader {
     this.models = models;
     this.modelPackage = modelPackage;
     this.internalPackage = internalPackage;
+    this.paths = new TranscriptPaths(models, used);
   }
 
   /** Reads the spec's mapping for the vendor {@code vendor}; null when the spec declares none. */
@@ -133,7 +129,7 @@ final class TranscriptReader {
       throw read.error("the live stream " + live.operationId() + " sends " + live.stream().eventType()
           + ": declare how it reads");
     }
-    readings.sort((a, b) -> Boolean.compare(isUnion(a.type()), isUnion(b.type())));
+    readings.sort((a, b) -> Boolean.compare(paths.isUnion(a.type()), paths.isUnion(b.type())));
     List<String> imports = new ArrayList<>();
     for (String type : used) if (models.containsKey(type)) imports.add(modelPackage + "." + type);
     return new TranscriptModel(internalPackage, name + "Transcript", history.operationId(), live == null ? null : live.operationId(),
@@ -172,19 +168,19 @@ final class TranscriptReader {
       if (property == null) throw spec.error(Pointer.ROOT.then(KEY, "history"), "cannot read the page " + paging.page());
       if (first == null) first = getter;
       else steps.add(new TranscriptModel.Step(type, getter));
-      type = typeOf(property);
+      type = paths.typeOf(property);
       page = models.get(type);
     }
     used.add(paging.page());
     used.add(paging.itemType());
-    return new TranscriptModel.Reading(paging.page(), method(paging.page()), null,
+    return new TranscriptModel.Reading(paging.page(), paths.method(paging.page()), null,
         List.of(new TranscriptModel.Nested(new TranscriptModel.Path("value", first, steps, null), paging.itemType(),
-            method(paging.itemType()))), List.of(), List.of(), null, null);
+            paths.method(paging.itemType()))), List.of(), List.of(), null, null);
   }
 
   private TranscriptModel.Reading reading(String schema, Extension at) {
     used.add(schema);
-    boolean union = isUnion(schema);
+    boolean union = paths.isUnion(schema);
     if (union) {
       at.object("id", "time", "turn", "variants");
       return unionReading(schema, at);
@@ -194,30 +190,30 @@ final class TranscriptReader {
     Extension sessionAt = at.get("session");
     if (sessionAt != null) {
       sessionAt.object("id", "agent", "started", "ended");
-      session = new TranscriptModel.Session(optional(sessionAt, "id", "value", schema, Target.TEXT),
-          optional(sessionAt, "agent", "value", schema, Target.TEXT),
-          optional(sessionAt, "started", "value", schema, Target.TIME),
-          optional(sessionAt, "ended", "value", schema, Target.TIME));
+      session = new TranscriptModel.Session(optional(sessionAt, "id", "value", schema, TranscriptPaths.Target.TEXT),
+          optional(sessionAt, "agent", "value", schema, TranscriptPaths.Target.TEXT),
+          optional(sessionAt, "started", "value", schema, TranscriptPaths.Target.TIME),
+          optional(sessionAt, "ended", "value", schema, TranscriptPaths.Target.TIME));
     }
     List<TranscriptModel.Nested> nested = new ArrayList<>();
     Extension events = at.get("events");
     if (events != null) {
-      ListPath list = list(events, "value", schema);
+      TranscriptPaths.ListPath list = paths.list(events, "value", schema);
       if (!declared.containsKey(list.elementType())) {
         throw events.error("its elements are " + list.elementType() + ", which x-sessionkit-transcript.read does not declare");
       }
-      nested.add(new TranscriptModel.Nested(list.path(), list.elementType(), method(list.elementType())));
+      nested.add(new TranscriptModel.Nested(list.path(), list.elementType(), paths.method(list.elementType())));
     }
     TranscriptModel.Samples samples = null;
     Extension samplesAt = at.get("samples");
     if (samplesAt != null) {
       samplesAt.object("items", "time", "cpu-millicores", "memory-bytes");
-      ListPath list = list(samplesAt.require("items"), "value", schema);
-      if (!isRecord(list.elementType())) throw samplesAt.require("items").error("its elements must be objects");
+      TranscriptPaths.ListPath list = paths.list(samplesAt.require("items"), "value", schema);
+      if (!paths.isRecord(list.elementType())) throw samplesAt.require("items").error("its elements must be objects");
       samples = new TranscriptModel.Samples(list.path(), list.elementType(),
-          value(samplesAt.require("time"), "each", list.elementType(), Target.TIME),
-          optional(samplesAt, "cpu-millicores", "each", list.elementType(), Target.INT),
-          optional(samplesAt, "memory-bytes", "each", list.elementType(), Target.WHOLE));
+          value(samplesAt.require("time"), "each", list.elementType(), TranscriptPaths.Target.TIME),
+          optional(samplesAt, "cpu-millicores", "each", list.elementType(), TranscriptPaths.Target.INT),
+          optional(samplesAt, "memory-bytes", "each", list.elementType(), TranscriptPaths.Target.WHOLE));
     }
     Extension by = at.get("by");
     Extension variants = at.get("variants");
@@ -237,17 +233,17 @@ final class TranscriptReader {
       if (list.isEmpty() && nested.isEmpty() && session == null && samples == null) {
         throw at.error("reads as nothing: give it entries, variants, events, session or samples");
       }
-      return new TranscriptModel.Reading(schema, method(schema), session, nested, list, List.of(), null, samples);
+      return new TranscriptModel.Reading(schema, paths.method(schema), session, nested, list, List.of(), null, samples);
     }
-    TranscriptModel.Value selector = value(by, "value", schema, Target.TEXT);
+    TranscriptModel.Value selector = value(by, "value", schema, TranscriptPaths.Target.TEXT);
     List<TranscriptModel.Variant> list = new ArrayList<>();
     for (String label : variants.keys()) {
       list.add(new TranscriptModel.Variant(null, Text.javaString(label), entries(variants.require(label), "value", schema, at)));
     }
     TranscriptModel.Unknown unknown = new TranscriptModel.Unknown(selector, false, List.of(), List.of(), List.of(),
-        optional(at, "id", "value", schema, Target.TEXT), optional(at, "time", "value", schema, Target.TIME),
-        optional(at, "turn", "value", schema, Target.TEXT));
-    return new TranscriptModel.Reading(schema, method(schema), session, nested, List.of(), list, unknown, samples);
+        optional(at, "id", "value", schema, TranscriptPaths.Target.TEXT), optional(at, "time", "value", schema, TranscriptPaths.Target.TIME),
+        optional(at, "turn", "value", schema, TranscriptPaths.Target.TEXT));
+    return new TranscriptModel.Reading(schema, paths.method(schema), session, nested, List.of(), list, unknown, samples);
   }
 
   private TranscriptModel.Reading unionReading(String schema, Extension at) {
@@ -272,7 +268,7 @@ final class TranscriptReader {
     }
     TranscriptModel.Path selector = new TranscriptModel.Path("value", discriminator.getPropertyName(), List.of(), null);
     TranscriptModel.Value type = new TranscriptModel.Value(List.of(new TranscriptModel.Alternative(null, selector, null, null, null)));
-    return new TranscriptModel.Reading(schema, method(schema), null, List.of(), List.of(), list,
+    return new TranscriptModel.Reading(schema, paths.method(schema), null, List.of(), List.of(), list,
         new TranscriptModel.Unknown(type, true, names(at.get("id")), names(at.get("time")), names(at.get("turn")), null, null,
             null), null);
   }
@@ -312,31 +308,31 @@ final class TranscriptReader {
       return null;
     }
     List<TranscriptModel.Field> list = new ArrayList<>();
-    common(list, at, defaults, "id", "id", root, type, Target.TEXT);
-    common(list, at, defaults, "time", "time", root, type, Target.TIME);
-    common(list, at, defaults, "turn", "turnId", root, type, Target.TEXT);
-    field(list, at, "text", "text", root, type, Target.TEXT);
-    field(list, at, "message", "text", root, type, Target.TEXT);
-    field(list, at, "name", "name", root, type, Target.TEXT);
-    field(list, at, "call-id", "callId", root, type, Target.TEXT);
-    field(list, at, "arguments", "arguments", root, type, Target.JSON);
-    field(list, at, "output", "output", root, type, Target.JSON);
-    field(list, at, "failed", "failed", root, type, Target.FLAG);
-    field(list, at, "type", "type", root, type, Target.TEXT);
-    field(list, at, "status", "status", root, type, Target.TEXT);
-    field(list, at, "reason", "reason", root, type, Target.TEXT);
-    field(list, at, "model", "model", root, type, Target.TEXT);
-    field(list, at, "provider", "provider", root, type, Target.TEXT);
-    field(list, at, "cost", "costUsd", root, type, Target.DECIMAL);
-    field(list, at, "started", "startedAt", root, type, Target.TIME);
-    field(list, at, "latency-ms", "latency", root, type, Target.DURATION);
+    common(list, at, defaults, "id", "id", root, type, TranscriptPaths.Target.TEXT);
+    common(list, at, defaults, "time", "time", root, type, TranscriptPaths.Target.TIME);
+    common(list, at, defaults, "turn", "turnId", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "text", "text", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "message", "text", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "name", "name", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "call-id", "callId", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "arguments", "arguments", root, type, TranscriptPaths.Target.JSON);
+    field(list, at, "output", "output", root, type, TranscriptPaths.Target.JSON);
+    field(list, at, "failed", "failed", root, type, TranscriptPaths.Target.FLAG);
+    field(list, at, "type", "type", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "status", "status", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "reason", "reason", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "model", "model", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "provider", "provider", root, type, TranscriptPaths.Target.TEXT);
+    field(list, at, "cost", "costUsd", root, type, TranscriptPaths.Target.DECIMAL);
+    field(list, at, "started", "startedAt", root, type, TranscriptPaths.Target.TIME);
+    field(list, at, "latency-ms", "latency", root, type, TranscriptPaths.Target.DURATION);
     TranscriptModel.Usage usage = null;
     Extension usageAt = at.get("usage");
     if (usageAt != null) {
       usageAt.object("input", "output", "cache-read", "cache-write");
-      usage = new TranscriptModel.Usage(optional(usageAt, "input", root, type, Target.WHOLE),
-          optional(usageAt, "output", root, type, Target.WHOLE), optional(usageAt, "cache-read", root, type, Target.WHOLE),
-          optional(usageAt, "cache-write", root, type, Target.WHOLE));
+      usage = new TranscriptModel.Usage(optional(usageAt, "input", root, type, TranscriptPaths.Target.WHOLE),
+          optional(usageAt, "output", root, type, TranscriptPaths.Target.WHOLE), optional(usageAt, "cache-read", root, type, TranscriptPaths.Target.WHOLE),
+          optional(usageAt, "cache-write", root, type, TranscriptPaths.Target.WHOLE));
       if (usageAt.keys().isEmpty()) throw usageAt.error("name at least one of input, output, cache-read, cache-write");
     }
     List<TranscriptModel.Path> when = new ArrayList<>();
@@ -355,38 +351,38 @@ final class TranscriptReader {
 
   /** The entry's id, time or turn: its own, else the reading's default. */
   private void common(List<TranscriptModel.Field> list, Extension at, Extension defaults, String key, String setter,
-      String root, String type, Target target) {
+      String root, String type, TranscriptPaths.Target target) {
     Extension value = at.get(key) != null ? at.get(key) : defaults.get(key);
     if (value != null) list.add(new TranscriptModel.Field(setter, value(value, root, type, target)));
   }
 
   private void field(List<TranscriptModel.Field> list, Extension at, String key, String setter, String root, String type,
-      Target target) {
+      TranscriptPaths.Target target) {
     Extension value = at.get(key);
     if (value != null) list.add(new TranscriptModel.Field(setter, value(value, root, type, target)));
   }
 
-  private TranscriptModel.Value optional(Extension at, String key, String root, String type, Target target) {
+  private TranscriptModel.Value optional(Extension at, String key, String root, String type, TranscriptPaths.Target target) {
     Extension value = at.get(key);
     return value == null ? null : value(value, root, type, target);
   }
 
   /** A value: a path, {@code {path|value|template, when}}, or a list of these of which the first present wins. */
-  private TranscriptModel.Value value(Extension at, String root, String type, Target target) {
+  private TranscriptModel.Value value(Extension at, String root, String type, TranscriptPaths.Target target) {
     List<TranscriptModel.Alternative> alternatives = new ArrayList<>();
     for (Extension each : at.isList() ? at.list() : List.of(at)) alternatives.add(alternative(each, root, type, target));
     if (alternatives.isEmpty()) throw at.error("must name at least one value");
     return new TranscriptModel.Value(alternatives);
   }
 
-  private TranscriptModel.Alternative alternative(Extension at, String root, String type, Target target) {
-    if (at.isString()) return path(at, at.string(), root, type, target, null);
+  private TranscriptModel.Alternative alternative(Extension at, String root, String type, TranscriptPaths.Target target) {
+    if (at.isString()) return paths.path(at, at.string(), root, type, target, null);
     at.object("path", "value", "template", "when");
     int given = (at.get("path") == null ? 0 : 1) + (at.get("value") == null ? 0 : 1) + (at.get("template") == null ? 0 : 1);
     if (given != 1) throw at.error("give exactly one of path, value and template");
     TranscriptModel.Path when = at.get("when") == null ? null : condition(at.require("when"), root, type);
-    if (at.get("path") != null) return path(at.require("path"), at.string("path"), root, type, target, when);
-    if (target != Target.TEXT) throw at.error("a constant or a template is text; this value is not");
+    if (at.get("path") != null) return paths.path(at.require("path"), at.string("path"), root, type, target, when);
+    if (target != TranscriptPaths.Target.TEXT) throw at.error("a constant or a template is text; this value is not");
     if (at.get("value") != null) {
       return new TranscriptModel.Alternative(when, null, null, Text.javaString(at.string("value")), null);
     }
@@ -407,7 +403,7 @@ final class TranscriptReader {
       close = text.indexOf('}', open);
       if (close < 0) throw template.error("a { without its } in " + text);
       java.append(text, i, open).append("{}");
-      TranscriptModel.Alternative value = path(template, text.substring(open + 1, close), root, type, Target.TEXT, null);
+      TranscriptModel.Alternative value = paths.path(template, text.substring(open + 1, close), root, type, TranscriptPaths.Target.TEXT, null);
       if (value.path() == null) throw template.error("a template takes paths, not lists (got " + text.substring(open + 1, close) + ")");
       values.add(value.path());
       i = close + 1;
@@ -417,221 +413,8 @@ final class TranscriptReader {
   }
 
   private TranscriptModel.Path condition(Extension at, String root, String type) {
-    TranscriptModel.Alternative value = path(at, at.string(), root, type, Target.ANY, null);
+    TranscriptModel.Alternative value = paths.path(at, at.string(), root, type, TranscriptPaths.Target.ANY, null);
     if (value.path() == null) throw at.error("a condition is a path to one value, not a list");
     return value.path();
-  }
-
-  /** A list and the type of its elements. */
-  private record ListPath(TranscriptModel.Path path, String elementType) {}
-
-  private ListPath list(Extension at, String root, String type) {
-    Walk walk = walk(at, at.string(), root, type);
-    if (walk.join != null || shape(walk.type) != Shape.LIST) throw at.error("must lead to a list (" + at.string() + " is " + walk.type + ")");
-    String element = element(walk.type);
-    used.add(element);
-    return new ListPath(new TranscriptModel.Path(root, walk.first, walk.steps, null), element);
-  }
-
-  private TranscriptModel.Alternative path(Extension at, String dotted, String root, String type, Target target,
-      TranscriptModel.Path when) {
-    Walk walk = walk(at, dotted, root, type);
-    if (walk.join != null) {
-      if (target != Target.TEXT) throw at.error("the elements of a list join into text; this value is not text");
-      return new TranscriptModel.Alternative(when, null, walk.join, null, null);
-    }
-    List<TranscriptModel.Step> steps = new ArrayList<>(walk.steps);
-    Shape shape = shape(walk.type);
-    TranscriptModel.Convert convert = null;
-    String problem = null;
-    switch (target) {
-      case TEXT -> {
-        if (shape == Shape.ENUM) steps.add(new TranscriptModel.Step(walk.type, "value"));
-        else if (Set.of(Shape.INT, Shape.LONG, Shape.DECIMAL, Shape.DOUBLE, Shape.BOOLEAN).contains(shape)) {
-          convert = new TranscriptModel.Convert("text", null);
-        } else if (shape != Shape.STRING) problem = "text";
-      }
-      case TIME -> {
-        if (shape == Shape.DATE_TIME) convert = new TranscriptModel.Convert("instant", null);
-        else if (shape != Shape.INSTANT) problem = "a date-time";
-      }
-      case WHOLE -> {
-        if (shape == Shape.INT) convert = new TranscriptModel.Convert("whole", null);
-        else if (shape != Shape.LONG) problem = "a whole number";
-      }
-      case INT -> {
-        if (shape != Shape.INT) problem = "an int32";
-      }
-      case DECIMAL -> {
-        if (Set.of(Shape.INT, Shape.LONG, Shape.DOUBLE).contains(shape)) convert = new TranscriptModel.Convert("decimal", null);
-        else if (shape != Shape.DECIMAL) problem = "a number";
-      }
-      case DURATION -> {
-        if (Set.of(Shape.INT, Shape.LONG, Shape.DOUBLE, Shape.DECIMAL).contains(shape)) {
-          convert = new TranscriptModel.Convert("millis", null);
-        } else {
-          problem = "a number of milliseconds";
-        }
-      }
-      case JSON -> {
-        if (Set.of(Shape.RECORD, Shape.UNION, Shape.ENUM).contains(shape)) convert = new TranscriptModel.Convert("json", walk.type);
-        else if (shape != Shape.JSON) problem = "JSON (any value, or an object or union of the spec)";
-      }
-      case FLAG -> {
-        if (shape != Shape.BOOLEAN) problem = "a boolean";
-      }
-      case ANY -> { }
-      default -> throw new IllegalStateException(target.toString());
-    }
-    if (problem != null) throw at.error(dotted + " is " + walk.type + ", not " + problem);
-    return new TranscriptModel.Alternative(when, new TranscriptModel.Path(root, walk.first, steps, convert), null, null, null);
-  }
-
-  /** Where a path leads: its steps and type, or the join of a list's elements. */
-  private record Walk(String first, List<TranscriptModel.Step> steps, String type, TranscriptModel.Join join) {}
-
-  private Walk walk(Extension at, String dotted, String root, String type) {
-    List<String> segments = segments(at, dotted);
-    String current = type;
-    String first = null;
-    List<TranscriptModel.Step> steps = new ArrayList<>();
-    for (int i = 0; i < segments.size(); i++) {
-      String segment = segments.get(i);
-      int bracket = segment.indexOf('[');
-      String name = bracket < 0 ? segment : segment.substring(0, bracket);
-      CodegenProperty property = property(at, dotted, current, name);
-      String propertyType = typeOf(property);
-      if (bracket >= 0) {
-        String label = segment.substring(bracket + 1, segment.length() - 1);
-        if (shape(propertyType) != Shape.LIST) throw at.error("in " + dotted + ", " + name + " is not a list: [" + label + "] reads a list");
-        if (i != segments.size() - 2) throw at.error("in " + dotted + ", a list's elements are read by one property: " + name + "[" + label + "].<property>");
-        String element = element(propertyType);
-        String variant = element;
-        if (!label.isEmpty()) {
-          variant = variant(at, dotted, element, label);
-        } else if (shape(element) != Shape.RECORD) {
-          throw at.error("in " + dotted + ", the elements of " + name + " are " + element + ": name a variant, as " + name + "[<label>]");
-        }
-        CodegenProperty text = property(at, dotted, variant, segments.get(i + 1));
-        if (shape(typeOf(text)) != Shape.STRING) throw at.error("in " + dotted + ", " + segments.get(i + 1) + " is not a string");
-        used.add(element);
-        used.add(variant);
-        TranscriptModel.Path list = new TranscriptModel.Path(root, first == null ? property.name : first,
-            first == null ? List.of() : append(steps, new TranscriptModel.Step(current, property.name)), null);
-        return new Walk(null, List.of(), null, new TranscriptModel.Join(list, label.isEmpty() ? null : variant,
-            label.isEmpty() ? element : null, text.name));
-      }
-      if (first == null) first = property.name;
-      else steps.add(new TranscriptModel.Step(current, property.name));
-      used.add(current);
-      current = propertyType;
-      if (i < segments.size() - 1 && shape(current) != Shape.RECORD) {
-        throw at.error("in " + dotted + ", " + name + " is " + current + ": only an object's properties can be followed");
-      }
-    }
-    if (models.containsKey(current)) used.add(current);
-    return new Walk(first, steps, current, null);
-  }
-
-  private static List<TranscriptModel.Step> append(List<TranscriptModel.Step> steps, TranscriptModel.Step step) {
-    List<TranscriptModel.Step> all = new ArrayList<>(steps);
-    all.add(step);
-    return all;
-  }
-
-  private static List<String> segments(Extension at, String dotted) {
-    List<String> segments = new ArrayList<>();
-    StringBuilder segment = new StringBuilder();
-    boolean inBrackets = false;
-    for (char c : dotted.toCharArray()) {
-      if (c == '[') {
-        if (inBrackets || segment.length() == 0) throw at.error("not a path: " + dotted);
-        inBrackets = true;
-      } else if (c == ']') {
-        if (!inBrackets) throw at.error("not a path: " + dotted);
-        inBrackets = false;
-      } else if (c == '.' && !inBrackets) {
-        if (segment.length() == 0 || segment.indexOf("[") >= 0 && segment.charAt(segment.length() - 1) != ']') {
-          throw at.error("not a path: " + dotted);
-        }
-        segments.add(segment.toString());
-        segment.setLength(0);
-        continue;
-      } else if (segment.length() > 0 && segment.charAt(segment.length() - 1) == ']') {
-        throw at.error("not a path: " + dotted);
-      }
-      segment.append(c);
-    }
-    if (inBrackets || segment.length() == 0) throw at.error("not a path: " + dotted);
-    segments.add(segment.toString());
-    return segments;
-  }
-
-  private CodegenProperty property(Extension at, String dotted, String type, String name) {
-    CodegenModel model = models.get(type);
-    if (model == null || shape(type) != Shape.RECORD) throw at.error("in " + dotted + ", " + type + " has no properties");
-    List<String> names = new ArrayList<>();
-    for (CodegenProperty property : model.vars) {
-      if (property.baseName.equals(name)) return property;
-      names.add(property.baseName);
-    }
-    throw at.error((dotted.equals(name) ? "" : "in " + dotted + ", ") + name + " is not a property of " + type
-        + " (its properties: " + String.join(", ", names) + ")");
-  }
-
-  private String variant(Extension at, String dotted, String union, String label) {
-    if (shape(union) != Shape.UNION) throw at.error("in " + dotted + ", the elements are " + union + ", not a union: write []");
-    CodegenDiscriminator discriminator = models.get(union).discriminator;
-    List<String> labels = new ArrayList<>();
-    if (discriminator != null && discriminator.getMappedModels() != null) {
-      for (CodegenDiscriminator.MappedModel mapped : discriminator.getMappedModels()) {
-        if (mapped.getMappingName().equals(label)) return mapped.getModelName();
-        labels.add(mapped.getMappingName());
-      }
-    }
-    throw at.error("in " + dotted + ", " + label + " is not a variant of " + union + " (its labels: " + String.join(", ", labels) + ")");
-  }
-
-  private static String typeOf(CodegenProperty property) {
-    if (Boolean.TRUE.equals(property.vendorExtensions.get("x-sessionkit-epoch-seconds"))) return "Instant";
-    return property.datatypeWithEnum;
-  }
-
-  private static String element(String listType) {
-    return listType.substring("List<".length(), listType.length() - 1);
-  }
-
-  private boolean isUnion(String type) {
-    CodegenModel model = models.get(type);
-    return model != null && Boolean.TRUE.equals(model.vendorExtensions.get("x-is-one-of-interface"));
-  }
-
-  private boolean isRecord(String type) {
-    return shape(type) == Shape.RECORD;
-  }
-
-  private Shape shape(String type) {
-    switch (type) {
-      case "String": return Shape.STRING;
-      case "Integer": return Shape.INT;
-      case "Long": return Shape.LONG;
-      case "Boolean": return Shape.BOOLEAN;
-      case "BigDecimal": return Shape.DECIMAL;
-      case "Double", "Float": return Shape.DOUBLE;
-      case "OffsetDateTime": return Shape.DATE_TIME;
-      case "Instant": return Shape.INSTANT;
-      case "JsonValue": return Shape.JSON;
-      default: break;
-    }
-    if (type.startsWith("List<")) return Shape.LIST;
-    if (type.startsWith("Map<")) return Shape.MAP;
-    CodegenModel model = models.get(type);
-    if (model == null) return Shape.OTHER;
-    if (model.isEnum) return Shape.ENUM;
-    return isUnion(type) ? Shape.UNION : Shape.RECORD;
-  }
-
-  private static String method(String type) {
-    return "read" + type;
   }
 }

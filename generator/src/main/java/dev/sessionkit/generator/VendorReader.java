@@ -100,23 +100,44 @@ final class VendorReader {
     return new ArrayList<>(names);
   }
 
+  /**
+   * The schemes operations name in their own {@code security} that the root does not list, in the
+   * spec's order (Pipecat Cloud's public API key, for starting a session and its proxy).
+   */
+  static List<String> operationOnlySchemes(OpenAPI openApi) {
+    Set<String> root = new LinkedHashSet<>(securityOrder(openApi));
+    Set<String> names = new LinkedHashSet<>();
+    if (openApi.getPaths() == null) return List.of();
+    for (io.swagger.v3.oas.models.PathItem item : openApi.getPaths().values()) {
+      for (io.swagger.v3.oas.models.Operation operation : item.readOperations()) {
+        if (operation.getSecurity() == null) continue;
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+          for (String name : requirement.keySet()) if (!root.contains(name)) names.add(name);
+        }
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
   private static List<SecurityModel> security(Spec spec) {
     OpenAPI openApi = spec.openApi();
     List<String> order = securityOrder(openApi);
     if (order.isEmpty()) throw spec.error(Pointer.ROOT.then("security"), "name the credential's scheme");
+    order.addAll(operationOnlySchemes(openApi));
     Map<String, SecurityScheme> schemes = openApi.getComponents() == null ? null
         : openApi.getComponents().getSecuritySchemes();
     List<SecurityModel> models = new ArrayList<>();
     for (String key : order) {
       SecurityScheme scheme = schemes == null ? null : schemes.get(key);
       if (scheme == null) {
-        throw spec.error(Pointer.ROOT.then("security"), "no scheme " + key + " in components.securitySchemes");
+        throw spec.error(Pointer.ROOT.then("security"), "no scheme " + key + " in components.securitySchemes"
+            + (models.size() < securityOrder(openApi).size() ? "" : " (an operation's security names it)"));
       }
       Pointer at = Pointer.ROOT.then("components", "securitySchemes", key);
       Extension method = Extension.of(spec, at, scheme.getExtensions(), "x-sessionkit-builder-method");
       if (order.size() > 1 && method == null) {
-        throw spec.error(at.then("x-sessionkit-builder-method"), "required when the spec lists several schemes, "
-            + "to name the builder method that selects it");
+        throw spec.error(at.then("x-sessionkit-builder-method"), "required when the spec lists several schemes "
+            + "(at its root or in operations' security), to name the builder method that selects it");
       }
       String builderMethod = method == null ? null : method.string();
       if (builderMethod != null && !Text.isIdentifier(builderMethod)) {

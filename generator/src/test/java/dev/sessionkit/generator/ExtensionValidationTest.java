@@ -70,7 +70,7 @@ class ExtensionValidationTest {
     Throwable e = generate("{style: token, items: items, parameter: cursor, tokn: next}");
 
     assertTrue(e.getMessage().endsWith("/tiny.yaml#/paths/~1items/get/x-sessionkit-pagination/tokn: unknown key "
-        + "(known: backward, forward, has-more, items, page-size, parameter, style, token)"), e.getMessage());
+        + "(known: backward, forward, has-more, items, offset, page-size, parameter, style, token, total)"), e.getMessage());
   }
 
   @Test
@@ -83,9 +83,9 @@ class ExtensionValidationTest {
 
   @Test
   void anUnknownStyleIsRefused() throws Exception {
-    Throwable e = generate("{style: offset, items: items}");
+    Throwable e = generate("{style: page, items: items}");
 
-    assertTrue(e.getMessage().endsWith("/tiny.yaml#/paths/~1items/get/x-sessionkit-pagination/style: must be cursor or token (got offset)"),
+    assertTrue(e.getMessage().endsWith("/tiny.yaml#/paths/~1items/get/x-sessionkit-pagination/style: must be cursor, token or offset (got page)"),
         e.getMessage());
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Drift never breaks lenient decoding and never loses data; strict decoding names it by JSON path. */
 class DriftTest {
-  private static final String UNKNOWN_EVENT = "{\"id\":\"evt_new\",\"type\":\"agent.tool_use\",\"session_id\":\""
+  private static final String UNKNOWN_EVENT = "{\"id\":\"evt_new\",\"type\":\"agent.plan_updated\",\"session_id\":\""
       + Fixtures.SESSION_ID + "\",\"created_at\":\"2026-05-18T03:40:48Z\",\"tool_input\":{\"n\":12345678901234567890}}";
   private static final String UNKNOWN_BLOCK = Fixtures.event("evt_b", "{\"type\":\"agent.message\",\"content\":["
       + "{\"type\":\"text\",\"text\":\"hi\"},{\"type\":\"image\",\"source\":{\"url\":\"https://x\"}}]}");
@@ -47,7 +47,7 @@ class DriftTest {
   @Test
   void unknownEventTypeKeepsItsTypeAndRawJson() throws Exception {
     SessionEvent.Unknown unknown = assertInstanceOf(SessionEvent.Unknown.class, decodeOne(UNKNOWN_EVENT, false));
-    assertEquals("agent.tool_use", unknown.type());
+    assertEquals("agent.plan_updated", unknown.type());
     assertEquals(UNKNOWN_EVENT, unknown.raw().json());
     assertTrue(unknown.raw().isObject());
   }
@@ -55,7 +55,7 @@ class DriftTest {
   @Test
   void strictModeRejectsUnknownEventTypeNamingItsPath() {
     DecodingException e = assertThrows(DecodingException.class, () -> decodeOne(UNKNOWN_EVENT, true));
-    assertTrue(e.getMessage().contains("\"agent.tool_use\" at $.data[0]"), e.getMessage());
+    assertTrue(e.getMessage().contains("\"agent.plan_updated\" at $.data[0]"), e.getMessage());
   }
 
   @Test
@@ -116,6 +116,6 @@ class DriftTest {
     String json = dev.sessionkit.core.json.SessionkitMoshi.moshi().adapter(SessionEvent.class).toJson(unknown);
     assertEquals(UNKNOWN_EVENT, json);
     Object value = ((SessionEvent.Unknown) unknown).raw().toJavaValue();
-    assertEquals("agent.tool_use", ((Map<?, ?>) value).get("type"));
+    assertEquals("agent.plan_updated", ((Map<?, ?>) value).get("type"));
   }
 }

@@ -21,6 +21,7 @@ import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.qoder.model.SessionStatus;
 import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.TextBlock;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -66,10 +67,10 @@ class GeneratedAdaptersTest {
 
   @Test
   void unknownVariantKeepsItsBytesWhereverTheDiscriminatorIs() throws Exception {
-    String last = "{ \"id\" : \"evt_9\",\n \"n\":1.50, \"type\":\"agent.tool_use\" }";
-    String first = "{\"type\":\"agent.tool_use\",\"x\":{\"a\":[1,2,{}]},\"u\":\"\\u00e9\"}";
+    String last = "{ \"id\" : \"evt_9\",\n \"n\":1.50, \"type\":\"agent.plan_updated\" }";
+    String first = "{\"type\":\"agent.plan_updated\",\"x\":{\"a\":[1,2,{}]},\"u\":\"\\u00e9\"}";
     List<SessionEvent> data = LENIENT.fromJson(page(last, first)).data();
-    assertEquals(new SessionEvent.Unknown("agent.tool_use", JsonValue.of(last)), data.get(0));
+    assertEquals(new SessionEvent.Unknown("agent.plan_updated", JsonValue.of(last)), data.get(0));
     assertEquals(first, ((SessionEvent.Unknown) data.get(1)).raw().json());
     assertEquals(page(last, first).replace(" ", "").replace("\n", ""),
         LENIENT.toJson(LENIENT.fromJson(page(last, first))).replace(" ", "").replace("\n", ""));
@@ -98,8 +99,8 @@ class GeneratedAdaptersTest {
   @Test
   void strictDecodingNamesThePathOfUnknownVariantsFieldsAndValues() {
     JsonDataException variant = assertThrows(JsonDataException.class,
-        () -> STRICT.fromJson(page(MESSAGE, MESSAGE, MESSAGE, "{\"id\":\"e\",\"type\":\"agent.tool_use\"}")));
-    assertEquals("Unknown SessionEvent type \"agent.tool_use\" at $.data[3]", variant.getMessage());
+        () -> STRICT.fromJson(page(MESSAGE, MESSAGE, MESSAGE, "{\"id\":\"e\",\"type\":\"agent.plan_updated\"}")));
+    assertEquals("Unknown SessionEvent type \"agent.plan_updated\" at $.data[3]", variant.getMessage());
     JsonDataException field = assertThrows(JsonDataException.class,
         () -> STRICT.fromJson(page(MESSAGE, MESSAGE.replace("\"id\"", "\"mood\":1,\"id\""))));
     assertTrue(field.getMessage().contains("$.data[1]"), field.getMessage());
@@ -143,10 +144,11 @@ class GeneratedAdaptersTest {
 
   @Test
   void aRecordBuiltWithoutARequiredValueThrowsOnlyWhenItIsRead() {
-    UserMessageEvent event = new UserMessageEvent("evt_3", "user.message", null, null, null, null, null, "x");
+    UserMessageEvent event = new UserMessageEvent("evt_3", "user.message", null, null, null, null, null,
+        new UserMessageContent.OfString("x"));
     MissingFieldException e = assertThrows(MissingFieldException.class, event::sessionId);
     assertEquals("session_id", e.path());
-    assertEquals("x", event.content());
+    assertEquals(new UserMessageContent.OfString("x"), event.content());
   }
 
   @Test
@@ -186,7 +188,7 @@ class GeneratedAdaptersTest {
   void aDriftListenerHearsOfEverythingLenientDecodingToleratesWithItsPath() throws Exception {
     Heard heard = new Heard();
     String json = page(
-        "{\"id\":\"evt_0\",\"type\":\"agent.tool_use\"}",
+        "{\"id\":\"evt_0\",\"type\":\"agent.plan_updated\"}",
         NO_SESSION_ID.replace("\"content\"", "\"mood\":1,\"content\""),
         MESSAGE.replace("\"evt_1\"", "12345"),
         Fixtures.event("evt_s", "{\"type\":\"session.status_idle\",\"status\":\"paused\",\"stop_reason\":{\"type\":\"end_turn\"}}"));
@@ -195,7 +197,7 @@ class GeneratedAdaptersTest {
 
     assertEquals(LENIENT.fromJson(json), list);
     assertEquals(List.of(
-        "unknownVariant $.data[0] SessionEvent type agent.tool_use",
+        "unknownVariant $.data[0] SessionEvent type agent.plan_updated",
         "unknownField $.data[1].mood mood",
         "missingRequiredField $.data[1].session_id session_id",
         "numberForString $.data[2].id 12345",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sessionkit.core.http.RawResponse;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,9 @@ class QuickStartTest {
     SessionEventList page = client.sessions().events(sessionId, EventListParams.builder().limit(50).build());
     List<String> seen = new ArrayList<>();
     for (SessionEvent event : client.sessions().iterateEvents(sessionId)) {
-      if (event instanceof UserMessageEvent m) seen.add(m.content());
+      if (event instanceof UserMessageEvent m && m.content() instanceof UserMessageContent.OfString text) {
+        seen.add(text.value());
+      }
     }
     long backward = client.sessions()
         .streamEvents(sessionId, EventListParams.builder().beforeId("evt_771c1195bcbd4a07834d4ed4dd6450ca").build())

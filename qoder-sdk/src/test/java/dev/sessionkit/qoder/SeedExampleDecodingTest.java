@@ -15,6 +15,7 @@ import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.SessionStatusRescheduledEvent;
 import dev.sessionkit.qoder.model.StopReasonType;
 import dev.sessionkit.qoder.model.TextBlock;
+import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,7 +56,7 @@ class SeedExampleDecodingTest {
     UserMessageEvent first = assertInstanceOf(UserMessageEvent.class, page.data().get(0));
     assertEquals("evt_019e392c0d787cfaa21bda98e06cd913", first.id());
     assertEquals("user.message", first.type());
-    assertEquals("Hello, this is a test message.", first.content());
+    assertEquals(new UserMessageContent.OfString("Hello, this is a test message."), first.content());
     assertEquals(Fixtures.SESSION_ID, first.sessionId());
     assertEquals("turn_019e392c0d787ceea6bb62943f9ac3ec", first.turnId());
     assertEquals("1.0", first.schemaVersion());

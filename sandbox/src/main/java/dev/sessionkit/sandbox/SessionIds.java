@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The ids of the sessions every {@link Sandbox} serves: the documented examples, and generated
  * sessions whose size is part of their id, so that any size exists without registering it.
  *
- * <p>Every id passes its SDK's validation (Qoder {@code ^sess_[^/]+$}, Agents {@code agt_}/{@code ase_}
+ * <p>Every id passes its SDK's validation (Qoder {@code ^sess_[0-9A-Za-z_]+$}, Agents {@code agt_}/{@code ase_}
  * keys, Piper and Pipecat UUIDs). A generated session's content comes from the sandbox's seed and
  * the event's position; pages are generated when asked for, so a 100,000-event session never sits
  * in memory.

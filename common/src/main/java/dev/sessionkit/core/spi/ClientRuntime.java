@@ -58,6 +58,7 @@ public final class ClientRuntime {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(options.baseUrl())
         .client(engine.okHttp())
+        .addConverterFactory(QueryTimes.FACTORY)
         .addConverterFactory(MoshiConverterFactory.create(SessionkitMoshi.moshi()))
         .validateEagerly(true)
         .build();
@@ -212,8 +213,11 @@ public final class ClientRuntime {
     Request request = eventStream(prepare(call.request(), requestOptions, requestOptions.idempotencyKey()));
     Function<String, Call<?>> resume = spec.resumeRequest();
     // A resume request is a request of its own (its body differs): it gets its own idempotency key.
-    Function<String, Request> resumeRequest = cursor -> eventStream(prepare(
-        Objects.requireNonNull(resume, "resumeRequest").apply(cursor).request(), requestOptions, null));
+    // It is null when the request sent cannot carry the cursor: then the stream is not resumed.
+    Function<String, @Nullable Request> resumeRequest = cursor -> {
+      Call<?> next = Objects.requireNonNull(resume, "resumeRequest").apply(cursor);
+      return next == null ? null : eventStream(prepare(next.request(), requestOptions, null));
+    };
     JsonAdapter<T> adapter = SessionkitMoshi.adapter(spec.eventType(), options.strictDecoding());
     return new Streams.Setup<>(engine, spec.rules(profile.errorParser()), adapter, request, resumeRequest,
         options.maxEventBytes(), requestOptions.maxRetries(), requestOptions.timeout());
@@ -281,5 +285,23 @@ public final class ClientRuntime {
   @Override
   public String toString() {
     return "ClientRuntime(" + profile.serviceName() + ")";
+  }
+
+  /**
+   * Writes an {@code OffsetDateTime} query or header parameter as RFC 3339 always requires it, with
+   * its seconds ({@code 2026-05-18T00:00:00Z}); {@code OffsetDateTime.toString()}, which Retrofit
+   * would use, leaves zero seconds out ({@code 2026-05-18T00:00Z}), which a server checking RFC 3339
+   * refuses.
+   */
+  private static final class QueryTimes extends retrofit2.Converter.Factory {
+    static final QueryTimes FACTORY = new QueryTimes();
+
+    @Override
+    public retrofit2.@Nullable Converter<?, String> stringConverter(java.lang.reflect.Type type,
+        java.lang.annotation.Annotation[] annotations, Retrofit retrofit) {
+      if (type != java.time.OffsetDateTime.class) return null;
+      return (retrofit2.Converter<java.time.OffsetDateTime, String>)
+          java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME::format;
+    }
   }
 }

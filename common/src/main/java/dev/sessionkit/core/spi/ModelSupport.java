@@ -235,6 +235,43 @@ public final class ModelSupport {
   }
 
   /**
+   * Returns the JSON object {@code raw} with its member {@code name} set to {@code value} (replaced
+   * where it was, added last where it was not), every other member copied as written: how a
+   * request body that is an unknown variant of a union is asked for a stream by the boolean
+   * property the spec names (Vectara's {@code stream_response}), as its known variants are.
+   *
+   * @throws IllegalArgumentException if {@code raw} is not a JSON object
+   */
+  public static JsonValue withBoolean(JsonValue raw, String name, boolean value) {
+    Buffer out = new Buffer();
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(raw.json()));
+        JsonWriter writer = JsonWriter.of(out)) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw new IllegalArgumentException("cannot set " + name + " on " + raw.json() + ": not a JSON object");
+      }
+      reader.beginObject();
+      writer.beginObject();
+      while (reader.hasNext()) {
+        String member = reader.nextName();
+        if (member.equals(name)) {
+          reader.skipValue();
+          continue;
+        }
+        writer.name(member);
+        try (BufferedSource source = reader.nextSource()) {
+          writer.value(source);
+        }
+      }
+      reader.endObject();
+      writer.name(name).value(value);
+      writer.endObject();
+    } catch (IOException | JsonDataException e) {
+      throw new IllegalArgumentException("cannot set " + name + " on " + raw.json() + ": " + e.getMessage(), e);
+    }
+    return new JsonValue(out.readUtf8());
+  }
+
+  /**
    * Writes JSON {@code null} as the value of the member whose name was just written, although the
    * writer leaves null members out by default: a required field the spec lets be null is always
    * sent, and a null map value is kept.

@@ -133,7 +133,10 @@ public final class StreamSpec<T> {
     return resume;
   }
 
-  /** Returns the request that resumes after a cursor ({@link Resume#REQUEST_FIELD}), or null. */
+  /**
+   * Returns the request that resumes after a cursor ({@link Resume#REQUEST_FIELD}), or null; the
+   * function itself answers null for a request that cannot carry the cursor.
+   */
   public @Nullable Function<String, Call<?>> resumeRequest() {
     return resumeRequest;
   }
@@ -218,7 +221,11 @@ public final class StreamSpec<T> {
 
     /**
      * Resumes a dropped stream with the request {@code request} builds from the cursor: the last value
-     * of the first of {@code cursorProperties} an event's data has, else the event's SSE id.
+     * of the first of {@code cursorProperties} an event's data has, else the event's SSE id. The
+     * function answers null when the request that was sent cannot carry the cursor (a request body
+     * that is a variant of a union without the resume field): the stream then ends with a
+     * {@link dev.sessionkit.errors.StreamInterruptedException} carrying the cursor, as when the
+     * resume request is not safe to send.
      */
     public Builder<T> resumeWithRequestField(Function<String, Call<?>> request, String... cursorProperties) {
       this.resumeRequest = Objects.requireNonNull(request, "resumeWithRequestField request == null");

@@ -116,6 +116,29 @@ public final class TranscriptSupport {
   }
 
   /**
+   * Returns the text of a union value (such as a message's content, a string or a list of content
+   * blocks), read from its JSON as encoded by the generated adapter of {@code type}: a string as it
+   * is; an array, the text of each element (a string, or an object's {@code text} string) joined as
+   * paragraphs; an object, its {@code text} string; anything else, null.
+   */
+  public static <T> @Nullable String unionText(@Nullable T value, Class<T> type) {
+    JsonValue json = json(value, type);
+    if (json == null) return null;
+    Object decoded = json.toJavaValue();
+    if (decoded instanceof String text) return text;
+    if (decoded instanceof List<?> elements) {
+      List<String> texts = new java.util.ArrayList<>();
+      for (Object element : elements) {
+        String text = element instanceof String s ? s
+            : element instanceof Map<?, ?> object && object.get("text") instanceof String s ? s : null;
+        if (text != null && !text.isEmpty()) texts.add(text);
+      }
+      return texts.isEmpty() ? null : String.join("\n\n", texts);
+    }
+    return decoded instanceof Map<?, ?> object && object.get("text") instanceof String text ? text : null;
+  }
+
+  /**
    * Returns the string at {@code path} (property names, outermost first) of the JSON object
    * {@code raw}, or null when there is none or it is not a string.
    */

@@ -297,6 +297,18 @@ class ModelSupportTest {
   }
 
   @Test
+  void withBooleanReplacesOrAddsTheMemberAndCopiesTheOthersAsWritten() {
+    assertEquals(new JsonValue("{\"type\":\"fork\",\"n\":1.50,\"x\":{\"a\":[1,{}]},\"stream_response\":true}"),
+        ModelSupport.withBoolean(new JsonValue("{\"type\":\"fork\",\"stream_response\":false,\"n\":1.50,"
+            + "\"x\":{\"a\":[1,{}]}}"), "stream_response", true));
+    assertEquals(new JsonValue("{\"stream_response\":false}"),
+        ModelSupport.withBoolean(new JsonValue("{}"), "stream_response", false));
+    IllegalArgumentException notAnObject = assertThrows(IllegalArgumentException.class,
+        () -> ModelSupport.withBoolean(new JsonValue("[1]"), "stream_response", true));
+    assertEquals("cannot set stream_response on [1]: not a JSON object", notAnObject.getMessage());
+  }
+
+  @Test
   void writeNullWritesAMemberThatTheWriterWouldLeaveOut() throws Exception {
     Buffer buffer = new Buffer();
     JsonWriter writer = JsonWriter.of(buffer);

@@ -1,6 +1,7 @@
 package dev.sessionkit.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sessionkit.core.AutoPager;
 import java.util.ArrayList;
@@ -8,11 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link CursorPages} and {@link TokenPages} turn a vendor's pages into what {@link AutoPager} follows. */
+/**
+ * {@link CursorPages}, {@link TokenPages} and {@link OffsetPages} turn a vendor's pages into what
+ * {@link AutoPager} follows.
+ */
 class PagingStylesTest {
   record Listing(List<String> data, String firstId, String lastId, Boolean hasMore) {}
 
   record Tokened(List<String> items, String next) {}
+
+  record Counted(List<String> sessions, Integer total) {}
 
   private final Map<String, Listing> pages = Map.of(
       "", new Listing(List.of("a", "b"), "a", "b", true),
@@ -52,5 +58,37 @@ class PagingStylesTest {
     assertEquals(List.of("1", "2"), pager.stream().toList());
     assertEquals(java.util.Optional.empty(), TokenPages.next(null));
     assertEquals(java.util.Optional.of("k"), TokenPages.next("k"));
+  }
+
+  @Test
+  void offsetPagesMovePastTheItemsReadUntilTheTotalIsReached() {
+    List<String> all = List.of("a", "b", "c", "d", "e");
+    List<Integer> asked = new ArrayList<>();
+    AutoPager<String> pager = new AutoPager<>(null, cursor -> {
+      int offset = OffsetPages.offset(cursor);
+      asked.add(offset);
+      Counted page = new Counted(all.subList(offset, Math.min(offset + 2, all.size())), all.size());
+      return OffsetPages.reader(cursor, Counted::sessions, Counted::total).apply(page).page();
+    });
+
+    assertEquals(all, pager.stream().toList());
+    assertEquals(List.of(0, 2, 4), asked, "the last page reaches the total: nothing more is asked");
+  }
+
+  @Test
+  void offsetPagesWithoutATotalEndOnAnEmptyPageAndStartWhereTheCursorSays() {
+    List<String> all = List.of("a", "b", "c");
+    List<Integer> asked = new ArrayList<>();
+    AutoPager<String> pager = new AutoPager<>("1", cursor -> {
+      int offset = OffsetPages.offset(cursor);
+      asked.add(offset);
+      Counted page = new Counted(all.subList(Math.min(offset, 3), Math.min(offset + 2, 3)), null);
+      return OffsetPages.reader(cursor, Counted::sessions, Counted::total).apply(page).page();
+    });
+
+    assertEquals(List.of("b", "c"), pager.stream().toList());
+    assertEquals(List.of(1, 3), asked);
+    assertEquals("an offset cursor is a decimal number (got \"x\")",
+        assertThrows(IllegalArgumentException.class, () -> OffsetPages.offset("x")).getMessage());
   }
 }

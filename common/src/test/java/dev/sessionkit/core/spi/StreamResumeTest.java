@@ -245,6 +245,25 @@ class StreamResumeTest {
 
   @ParameterizedTest
   @EnumSource(Reading.class)
+  void aRequestThatCannotCarryTheCursorIsNotResumedAndTheCursorIsKept(Reading reading) throws Exception {
+    server.enqueue(cut("data: {\"type\":\"message\",\"n\":1,\"event_id\":\"aev_1\"}\n\n"
+        + "data: {\"type\":\"message\",\"n\":2}\n\n"));
+    ClientRuntime runtime = runtime();
+    Api api = runtime.service(Api.class);
+    StreamSpec<Ev> spec = StreamSpec.builder(Ev.class).nameFromData("type").ends("end")
+        .resumeWithRequestField(since -> null, "event_id").build();
+
+    Outcome outcome = reading.read(runtime, () -> api.events("sess_1"), spec, RequestOptions.NONE);
+
+    assertEquals(List.of(1, 2), outcome.numbers());
+    StreamInterruptedException e = assertInstanceOf(StreamInterruptedException.class, outcome.failure());
+    assertEquals("aev_1", e.lastEventId());
+    assertTrue(e.getMessage().contains("the request sent cannot carry the resume cursor"), e.getMessage());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reading.class)
   void aNonAsciiLastEventIdIsSentAsUtf8(Reading reading) throws Exception {
     server.enqueue(cut("id: été-1\ndata: {\"type\":\"message\",\"n\":1}\n\n"));
     server.enqueue(STOP);

@@ -43,7 +43,7 @@ final class StreamSession<T> {
   private final StreamRules spec;
   private final EventDecoder<T> decoder;
   private final Request request;
-  private final Function<String, Request> resumeRequests;
+  private final Function<String, @Nullable Request> resumeRequests;
   private final String target;
   private final SseParser parser;
   private final @Nullable DataFields fields;
@@ -60,7 +60,7 @@ final class StreamSession<T> {
   private @Nullable Duration reconnectWait;
 
   StreamSession(Engine engine, Resumption resumption, StreamRules spec, JsonAdapter<T> adapter, Request request,
-      Function<String, Request> resumeRequests, long maxEventBytes) {
+      Function<String, @Nullable Request> resumeRequests, long maxEventBytes) {
     this.resumption = resumption;
     this.opener = Connection.opener(engine);
     this.spec = spec;
@@ -188,6 +188,7 @@ final class StreamSession<T> {
     String resumeFrom = cursor;
     Request next = null;
     String how = "";
+    String reason = null;
     if (spec.resume() == StreamRules.Resume.LAST_EVENT_ID && !id.isEmpty()) {
       Headers headers = request.headers().newBuilder().removeAll("Last-Event-ID")
           .addUnsafeNonAscii("Last-Event-ID", id).build();
@@ -196,16 +197,19 @@ final class StreamSession<T> {
     } else if (spec.resume() == StreamRules.Resume.REQUEST_FIELD && resumeFrom != null) {
       next = resumeRequests.apply(resumeFrom);
       how = " with the resume request after " + resumeFrom;
+      if (next == null) reason = "the request sent cannot carry the resume cursor, so no request resumes it";
     } else if (delivered == 0) {
       next = request;
       how = " from the start, as no event had arrived";
     }
     if (next == null) {
-      String reason = switch (spec.resume()) {
-        case NONE -> "this stream cannot be resumed";
-        case LAST_EVENT_ID -> "no event id had arrived, so reconnecting would replay the events delivered";
-        case REQUEST_FIELD -> "no resume cursor had arrived, so resuming would replay the events delivered";
-      };
+      if (reason == null) {
+        reason = switch (spec.resume()) {
+          case NONE -> "this stream cannot be resumed";
+          case LAST_EVENT_ID -> "no event id had arrived, so reconnecting would replay the events delivered";
+          case REQUEST_FIELD -> "no resume cursor had arrived, so resuming would replay the events delivered";
+        };
+      }
       resumption.refuse(request, why, reason);
       throw interrupted(cause, reason);
     }

@@ -26,13 +26,14 @@ public final class Streams {
    * @param rules how the stream's events are told apart and how it resumes
    * @param adapter the adapter each event's data decodes with
    * @param request the first request, prepared (options applied, {@code Accept: text/event-stream})
-   * @param resumeRequest the prepared request that resumes after a cursor (request-field resume)
+   * @param resumeRequest the prepared request that resumes after a cursor (request-field resume), or null
+   *     when the request sent cannot carry one
    * @param maxEventBytes the largest event read
    * @param maxRetries the request options' retry limit, or null for the client's
    * @param timeout the request options' timeout (until the response headers), or null for the client's
    */
   public record Setup<T>(Engine engine, StreamRules rules, JsonAdapter<T> adapter, Request request,
-      Function<String, Request> resumeRequest, long maxEventBytes, @Nullable Integer maxRetries,
+      Function<String, @Nullable Request> resumeRequest, long maxEventBytes, @Nullable Integer maxRetries,
       @Nullable Duration timeout) {
     StreamSession<T> session() {
       return new StreamSession<>(engine, new Resumption(engine, maxRetries, timeout), rules, adapter, request,
