@@ -3,6 +3,7 @@ package dev.sessionkit.agents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.agents.internal.AgentsProfile;
 import dev.sessionkit.agents.model.AgentEvent;
@@ -40,9 +41,10 @@ class VendorDescriptorTest {
         agents.environment().stream().map(v -> v.name() + " " + v.role()).toList());
     assertEquals("The API key, sent in the x-api-key header.", agents.credentialVariable().description());
     assertSame(AgentsProfile.PROFILE, agents.profile());
-    assertEquals(List.of("sessions.events listAgentEvents GET /v2/agents/{agent_key}/sessions/{session_key}/events"),
-        agents.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId() + " "
-            + op.httpMethod() + " " + op.path()).toList());
+    List<String> operations = agents.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId() + " "
+            + op.httpMethod() + " " + op.path()).toList();
+    assertEquals(31, operations.size(), "every operation of the spec: " + operations);
+    assertTrue(operations.contains("sessions.events listAgentEvents GET /v2/agents/{agent_key}/sessions/{session_key}/events"), operations.toString());
     OperationDescriptor events = agents.shortcut("events").orElseThrow();
     assertEquals(ListAgentEventsResponse.class, events.responseType().orElseThrow());
     assertEquals(AgentEvent.class, events.itemType().orElseThrow());

@@ -28,7 +28,8 @@ final class SandboxCommand implements Callable<Integer> {
       }
       top.out.flush();
       top.err.println("sessionkit: sandbox running on http://127.0.0.1:" + sandbox.port() + " (seed " + sandbox.seed()
-          + "): point an SDK's fromEnv() at it with the variables above, or try sessionkit VENDOR ... --sandbox. Ctrl-C to stop.");
+          + ", vendors " + String.join(", ", sandbox.vendors()) + "): point an SDK's fromEnv() at it with the variables"
+          + " above, or try sessionkit VENDOR ... --sandbox. Ctrl-C to stop.");
       new CountDownLatch(1).await();
       return ExitCode.OK;
     } finally {

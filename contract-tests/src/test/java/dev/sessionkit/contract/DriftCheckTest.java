@@ -26,15 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The drift check for users: recorded responses, one directory per operation, every drift named with its path. */
 class DriftCheckTest {
-  private static final DriftCheck ALL_SDKS = DriftCheck.forSdk("qoder").and(DriftCheck.forSdk("piper"))
-      .and(DriftCheck.forSdk("pipecat")).and(DriftCheck.forSdk("agents-v2"));
+  /** Each vendor's check; their lifecycle specs share operation ids (listSessions, getSession, ...). */
+  private static final Map<String, DriftCheck> SDKS = Map.of("qoder.yaml", DriftCheck.forSdk("qoder"),
+      "piper.yaml", DriftCheck.forSdk("piper"), "pipecat.yaml", DriftCheck.forSdk("pipecat"),
+      "agents-v2.yaml", DriftCheck.forSdk("agents-v2"));
+  /** The operations of the seeds, each from its vendor's check, in one: recordings of four SDKs in one directory. */
+  private static final DriftCheck ALL_SDKS = DriftCheck.of(Map.of(
+      "listSessionEvents", SDKS.get("qoder.yaml").operations().get("listSessionEvents"),
+      "getSessionEvents", SDKS.get("piper.yaml").operations().get("getSessionEvents"),
+      "getScenarioRunBySession", SDKS.get("piper.yaml").operations().get("getScenarioRunBySession"),
+      "getSession", SDKS.get("pipecat.yaml").operations().get("getSession"),
+      "listAgentEvents", SDKS.get("agents-v2.yaml").operations().get("listAgentEvents")));
 
   @TempDir Path recorded;
 
   @Test
   void theSdksMapEveryOperationOfTheSpecsThatAnswersJsonToItsResponseType() {
-    Set<String> answeringJson = new java.util.TreeSet<>();
     for (String spec : List.of("qoder.yaml", "piper.yaml", "pipecat.yaml", "agents-v2.yaml")) {
+      Set<String> answeringJson = new java.util.TreeSet<>();
       io.swagger.v3.oas.models.OpenAPI api = new io.swagger.parser.OpenAPIParser()
           .readLocation(Locations.spec(spec).toString(), null, new io.swagger.v3.parser.core.models.ParseOptions())
           .getOpenAPI();
@@ -46,12 +55,16 @@ class DriftCheckTest {
             .anyMatch(response -> response.getContent() != null && response.getContent().containsKey("application/json"));
         if (json) answeringJson.add(operation.getOperationId());
       }));
+      assertEquals(answeringJson, SDKS.get(spec).operations().keySet(),
+          spec + ": every operation answering JSON, and none that only streams or answers nothing");
     }
-
-    assertEquals(answeringJson, ALL_SDKS.operations().keySet(),
-        "every operation answering JSON, and none that only streams or answers nothing");
     assertEquals(dev.sessionkit.qoder.model.SessionEventList.class, ALL_SDKS.operations().get("listSessionEvents"));
-    assertEquals(dev.sessionkit.agents.model.AgentResponse.class, ALL_SDKS.operations().get("createAgentInput"));
+    assertEquals(dev.sessionkit.agents.model.AgentResponse.class,
+        SDKS.get("agents-v2.yaml").operations().get("createAgentInput"));
+    IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+        () -> SDKS.get("qoder.yaml").and(SDKS.get("piper.yaml")));
+    assertTrue(both.getMessage().startsWith("the operation listSessions answers dev.sessionkit.qoder.model.SessionList in "
+        + "one SDK and dev.sessionkit.piper.model.SessionListResponse in another"), both.getMessage());
   }
 
   @Test
@@ -269,8 +282,11 @@ class DriftCheckTest {
 
     DriftCheck check = DriftCheck.forSdk("agents-v2");
 
-    assertEquals(Map.of("listAgentEvents", agents.operation("listAgentEvents").orElseThrow().responseType().orElseThrow()),
-        check.operations());
+    Map<String, Object> answering = new java.util.TreeMap<>();
+    agents.operations().forEach(op -> op.responseType().ifPresent(type -> answering.put(op.operationId(), type)));
+    assertEquals(answering, check.operations());
+    assertEquals(agents.operation("listAgentEvents").orElseThrow().responseType().orElseThrow(),
+        check.operations().get("listAgentEvents"));
     assertEquals(DriftCheck.forVendor(agents).operations(), check.operations());
   }
 

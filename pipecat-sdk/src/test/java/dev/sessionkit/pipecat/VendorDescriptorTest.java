@@ -3,6 +3,7 @@ package dev.sessionkit.pipecat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sessionkit.core.RequestOptions;
 import dev.sessionkit.core.vendor.Arguments;
@@ -48,9 +49,10 @@ class VendorDescriptorTest {
         pipecat.environment().stream().map(v -> v.name() + " " + v.role()).toList());
     assertEquals("https://api.pipecat.daily.co/v1/", pipecat.defaultBaseUrl());
     assertSame(PipecatProfile.PROFILE, pipecat.profile());
-    assertEquals(List.of("sessions.get getSession GET /agents/{agentName}/sessions/{sessionId}"),
-        pipecat.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId() + " "
-            + op.httpMethod() + " " + op.path()).toList());
+    List<String> operations = pipecat.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId() + " "
+            + op.httpMethod() + " " + op.path()).toList();
+    assertEquals(14, operations.size(), "every operation of the spec: " + operations);
+    assertTrue(operations.contains("sessions.get getSession GET /agents/{agentName}/sessions/{sessionId}"), operations.toString());
     OperationDescriptor session = pipecat.shortcut("session").orElseThrow();
     assertEquals(List.of("agentName", "sessionId"), session.parameters().stream().map(p -> p.name()).toList());
     assertEquals(SessionDetails.class, session.responseType().orElseThrow());

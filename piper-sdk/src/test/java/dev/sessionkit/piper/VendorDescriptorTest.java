@@ -52,7 +52,9 @@ class VendorDescriptorTest {
     assertEquals(List.of("PIPER_API_TOKEN CREDENTIAL", "PIPER_BASE_URL BASE_URL", "PIPER_ORG_ID DEFAULT_PARAMETER"),
         piper.environment().stream().map(v -> v.name() + " " + v.role()).toList());
     assertSame(PiperProfile.PROFILE, piper.profile());
-    assertEquals(List.of("sessions.events getSessionEvents", "scenarioRuns.bySession getScenarioRunBySession"),
+    assertEquals(List.of("sessions.list listSessions", "sessions.events getSessionEvents",
+        "responses.create createResponse", "responses.stream createResponseStream",
+        "scenarioRuns.bySession getScenarioRunBySession"),
         piper.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId()).toList());
     assertEquals("getSessionEvents", piper.shortcut("events").orElseThrow().operationId());
     assertEquals("getScenarioRunBySession", piper.shortcut("scenario").orElseThrow().operationId());

@@ -40,13 +40,17 @@ class VendorDescriptorTest {
     assertEquals(List.of("QODER_PAT CREDENTIAL", "QODER_BASE_URL BASE_URL"),
         qoder.environment().stream().map(v -> v.name() + " " + v.role()).toList());
     assertEquals(QoderClient.TOKEN_ENV, qoder.credentialVariable().name());
-    assertEquals("https://openapi.qoder.sh/api/v1/cloud/", qoder.defaultBaseUrl());
+    assertEquals("https://api.qoder.com/api/v1/cloud/", qoder.defaultBaseUrl());
     assertSame(QoderProfile.PROFILE, qoder.profile());
-    assertEquals(List.of("sessions.events listSessionEvents GET /sessions/{session_id}/events"),
-        qoder.operations().stream().map(op -> op.service() + "." + op.name() + " " + op.operationId() + " "
-            + op.httpMethod() + " " + op.path()).toList());
+    List<String> operations = qoder.operations().stream().map(op -> op.service() + "." + op.name() + " "
+        + op.operationId() + " " + op.httpMethod() + " " + op.path()).toList();
+    assertEquals(31, operations.size(), "every operation of the spec: " + operations);
+    assertTrue(operations.contains("sessions.events listSessionEvents GET /sessions/{session_id}/events"));
+    assertTrue(operations.contains("sessions.send sendEvents POST /sessions/{session_id}/events"));
+    assertTrue(operations.contains("sessions.stream streamSessionEvents GET /sessions/{session_id}/events/stream"));
     OperationDescriptor events = qoder.shortcut("events").orElseThrow();
-    assertEquals(List.of("session_id", "limit", "after_id", "before_id"),
+    assertEquals(List.of("session_id", "limit", "after_id", "before_id", "order", "type", "types[]",
+        "created_at[gte]", "created_at[lte]"),
         events.parameters().stream().map(p -> p.name()).toList());
     assertEquals(SessionEventList.class, events.responseType().orElseThrow());
     assertEquals(SessionEvent.class, events.itemType().orElseThrow());
@@ -108,9 +112,10 @@ class VendorDescriptorTest {
             .build())).getMessage());
     assertEquals("session_id is required", assertThrows(IllegalArgumentException.class,
         () -> events.invoke(client, Arguments.NONE)).getMessage());
-    assertEquals("sessionId must match ^sess_[^/]+$ (got \"abc\")", assertThrows(IllegalArgumentException.class,
+    assertEquals("sessionId must match ^sess_[0-9A-Za-z_]+$ (got \"abc\")", assertThrows(IllegalArgumentException.class,
         () -> events.invoke(client, Arguments.builder().put("session_id", "abc").build())).getMessage());
-    assertEquals("listSessionEvents has no parameter after (it has after_id, before_id, limit, session_id)",
+    assertEquals("listSessionEvents has no parameter after (it has after_id, before_id, "
+        + "created_at[gte], created_at[lte], limit, order, session_id, type, types[])",
         assertThrows(IllegalArgumentException.class, () -> events.invoke(client, Arguments.builder()
             .put("session_id", Fixtures.SESSION_ID).put("after", "evt_1").build())).getMessage());
     assertEquals(0, server.getRequestCount());
