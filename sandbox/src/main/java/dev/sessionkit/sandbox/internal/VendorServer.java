@@ -918,7 +918,9 @@ public final class VendorServer {
       @Nullable Object body, Request request) {
     int status = op.successStatus();
     Object value = op.example(status);
-    if (value == null && op.streams() && !op.answersJson()) return Reply.text(status, "");
+    // a stream the scenario does not bind is a stream of no frames, as a stream: a text/plain body
+    // is not a stream to a client that asked for one
+    if (value == null && op.streams() && !op.answersJson()) return Reply.bytes(status, "text/event-stream", new byte[0]);
     if (binding != null && binding.get("body") != null) {
       Call call = new Call(op, binding, null, params, params, query, body, request);
       return respond(call, status, value, callCtx(call, null));
