@@ -1,6 +1,7 @@
 package dev.sessionkit.cli;
 
 import dev.sessionkit.contract.DriftCheck;
+import dev.sessionkit.contract.DriftFinding;
 import dev.sessionkit.contract.DriftReport;
 import dev.sessionkit.core.vendor.VendorDescriptor;
 import java.io.IOException;
@@ -51,16 +52,57 @@ final class DriftCommand implements Callable<Integer> {
               + String.join(", ", top.vendors.stream().map(VendorDescriptor::id).toList()) + ")")));
     }
     if (vendors.isEmpty() && operations.isEmpty()) checked.addAll(top.vendors);
-    DriftCheck check = null;
+    DriftCheck extra = null;
+    for (String operation : operations) extra = and(extra, DriftCheck.forOperation(operation));
+    List<DriftCheck> checks = new ArrayList<>();
     for (VendorDescriptor vendor : checked) {
       if (vendors.isEmpty() && vendor.operations().stream().allMatch(op -> op.responseType().isEmpty())) continue;
-      check = and(check, DriftCheck.forVendor(vendor));
+      checks.add(extra == null ? DriftCheck.forVendor(vendor) : DriftCheck.forVendor(vendor).and(extra));
     }
-    for (String operation : operations) check = and(check, DriftCheck.forOperation(operation));
-    if (check == null) throw new CliFailure(ExitCode.USAGE, "no vendor SDK on the class path has an operation to check");
-    DriftReport report = check.check(dir);
+    if (checks.isEmpty() && extra != null) checks.add(extra);
+    if (checks.isEmpty()) throw new CliFailure(ExitCode.USAGE, "no vendor SDK on the class path has an operation to check");
+    DriftReport report = checks.size() == 1 ? checks.get(0).check(dir) : each(checks);
     top.out.print(report.format());
     return report.isEmpty() ? ExitCode.OK : ExitCode.OTHER;
+  }
+
+  /**
+   * Checks the recordings against each vendor on its own: vendors share operation ids (two session
+   * APIs both have {@code listSessions}), whose recordings cannot be told apart, so one check of all
+   * of them is refused. A recording is checked against every vendor that has its operation: it
+   * drifts when it drifts from each (the findings are the first such vendor's); one no vendor has is
+   * an unknown operation.
+   */
+  private DriftReport each(List<DriftCheck> checks) throws IOException {
+    List<DriftReport> reports = new ArrayList<>();
+    for (DriftCheck check : checks) reports.add(check.check(dir));
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    checks.forEach(check -> known.addAll(check.operations().keySet()));
+    java.util.Map<String, List<DriftReport.Entry>> byFile = new java.util.LinkedHashMap<>();
+    for (DriftReport report : reports) for (DriftReport.Entry entry : report.entries()) byFile.putIfAbsent(entry.file(), new ArrayList<>());
+    List<DriftReport.Entry> entries = new ArrayList<>();
+    for (String file : byFile.keySet()) {
+      List<DriftReport.Entry> first = null;
+      boolean clean = false;
+      String operation = null;
+      for (int i = 0; i < checks.size() && !clean; i++) {
+        List<DriftReport.Entry> mine = reports.get(i).entries().stream().filter(entry -> entry.file().equals(file)).toList();
+        if (!mine.isEmpty()) operation = mine.get(0).operationId();
+        boolean knows = mine.isEmpty() || mine.stream().noneMatch(entry -> entry.finding().kind() == DriftFinding.Kind.UNKNOWN_OPERATION);
+        if (!knows) continue;
+        if (mine.isEmpty()) clean = true;
+        else if (first == null) first = mine;
+      }
+      if (clean) continue;
+      if (first != null) {
+        entries.addAll(first);
+      } else {
+        String where = operation == null || operation.isEmpty() ? "not inside an <operationId>/ directory" : "no operation \"" + operation + "\"";
+        entries.add(new DriftReport.Entry(operation == null ? "" : operation, file,
+            new DriftFinding(DriftFinding.Kind.UNKNOWN_OPERATION, "$", where + " (known: " + known + ")")));
+      }
+    }
+    return new DriftReport(reports.get(0).files(), entries);
   }
 
   private static DriftCheck and(DriftCheck check, DriftCheck more) {
