@@ -26,10 +26,11 @@ class LargeTranscriptTest {
    * third event of each turn of seven; the last event is {@code terminated} instead).
    */
   private static long expectedEntries() {
-    // The sandbox's Qoder turn has six events (of this spec's union), the second a model request's start (no
-    // entry of its own).
+    // The sandbox's Qoder turn has nine events (user.message, session.status_running, span.model_request_start,
+    // agent.thinking, agent.tool_use, agent.tool_result, agent.message, span.model_request_end,
+    // session.status_idle), the third a model request's start (no entry of its own).
     long starts = 0;
-    for (int i = 0; i < EVENTS; i++) if (i % 6 == 1) starts++;
+    for (int i = 0; i < EVENTS; i++) if (i % 9 == 2) starts++;
     return EVENTS - starts;
   }
 

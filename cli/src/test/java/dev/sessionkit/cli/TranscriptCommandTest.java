@@ -75,11 +75,12 @@ class TranscriptCommandTest {
   void jsonlWritesOneEntryPerLineForEachQoderSessionGiven() {
     Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_8", "sess_sandbox_3", "--sandbox", "--format", "jsonl");
     assertEquals(0, cli.code(), cli.err());
-    // 8 events: a turn of the sandbox's six and two of the next, two of them a model request's start: 6 entries
-    // and a totals line; 3 events, one a start: 2 + 1.
-    assertEquals(6 + 1 + 2 + 1, cli.outLines().size(), cli.out());
-    assertTrue(cli.outLines().get(6).contains("\"kind\":\"totals\""));
-    assertTrue(cli.outLines().get(7).contains("\"session_id\":\"sess_sandbox_3\""));
+    // 8 events: the first eight of the sandbox's nine-event turn (user.message, status_running, the model
+    // request's start, thinking, tool_use, tool_result, agent.message, its end), the start no entry of its own:
+    // 7 entries and a totals line; 3 events (user.message, status_running, a start): 2 + 1.
+    assertEquals(7 + 1 + 2 + 1, cli.outLines().size(), cli.out());
+    assertTrue(cli.outLines().get(7).contains("\"kind\":\"totals\""));
+    assertTrue(cli.outLines().get(8).contains("\"session_id\":\"sess_sandbox_3\""));
   }
 
   @Test
@@ -107,7 +108,7 @@ class TranscriptCommandTest {
       Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_9", "--sandbox", "--otlp-endpoint", endpoint);
       assertEquals(0, cli.code(), cli.err());
       assertEquals("", cli.out(), "the spans go to the endpoint, not to stdout");
-      assertEquals("sessionkit: qoder sess_sandbox_9: 7 entries sent to " + endpoint + "/v1/traces", cli.err().strip());
+      assertEquals("sessionkit: qoder sess_sandbox_9: 8 entries sent to " + endpoint + "/v1/traces", cli.err().strip());
       RecordedRequest request = receiver.takeRequest();
       assertEquals("/v1/traces", request.getTarget());
       ExportTraceServiceRequest decoded = ExportTraceServiceRequest.parseFrom(request.getBody().toByteArray());
