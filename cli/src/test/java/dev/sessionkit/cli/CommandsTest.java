@@ -91,7 +91,7 @@ class CommandsTest {
     Cli cli = Cli.run(Map.of(), true, "agents-v2", "events", "agt_sandbox", "ase_sandbox_5", "--sandbox");
     assertEquals(0, cli.code(), cli.err());
     assertEquals("ID                       TYPE           CREATED_AT            DETAILS", cli.outLines().get(1));
-    assertTrue(cli.outLines().get(4).matches("aev_\\w+  tool_input     \\S+Z  tool_call_id: call_\\w+; tool_configuration: .*"),
+    assertTrue(cli.outLines().get(4).matches("aev_\\w+  tool_input     \\S+Z  tool_call_id: call_\\w+; tool_configuration_name: .*"),
         cli.outLines().get(4));
   }
 
