@@ -42,6 +42,8 @@ final class OperationCommand implements Callable<Integer> {
   private @Nullable OptionSpec body;
   private @Nullable OptionSpec all;
   private @Nullable OptionSpec follow;
+  private @Nullable OptionSpec maxEvents;
+  private @Nullable OptionSpec idleTimeout;
 
   private OperationCommand(SessionkitCommand root, VendorDescriptor vendor, OperationDescriptor operation) {
     this.root = root;
@@ -116,6 +118,18 @@ final class OperationCommand implements Callable<Integer> {
               + "progress on stderr." + (only ? " The operation only streams: it follows without the option too." : ""))
           .build();
       spec.addOption(command.follow);
+      command.maxEvents = OptionSpec.builder("--max-events")
+          .paramLabel("N")
+          .type(Integer.class)
+          .description("Stop following after N events (a live stream that does not end by itself, sampled).")
+          .build();
+      spec.addOption(command.maxEvents);
+      command.idleTimeout = OptionSpec.builder("--idle-timeout")
+          .paramLabel("SECONDS")
+          .type(Integer.class)
+          .description("Stop following once no event has arrived for SECONDS (heartbeats do not count).")
+          .build();
+      spec.addOption(command.idleTimeout);
     });
     spec.usageMessage().footer("", "Sends " + operation.httpMethod() + " " + operation.path() + " (" + vendor.label()
         + " operation " + operation.operationId() + ").");
@@ -226,10 +240,17 @@ final class OperationCommand implements Callable<Integer> {
       Type eventType = operation.eventType().orElseThrow();
       Progress progress = new Progress(root.err, vendor.id() + " " + lastPathValue(arguments), Names.plural(eventType), !root.quiet);
       Output.Items writer = output.live(eventType);
-      try (EventStream<?> events = operation.stream(client, arguments)) {
+      Integer max = maxEvents.getValue();
+      if (max != null && max < 1) throw new CliFailure(ExitCode.USAGE, "--max-events must be 1 or more (got " + max + ")");
+      Integer idle = idleTimeout.getValue();
+      if (idle != null && idle < 1) throw new CliFailure(ExitCode.USAGE, "--idle-timeout must be 1 or more (got " + idle + ")");
+      int count = 0;
+      try (EventStream<?> events = operation.stream(client, arguments);
+          IdleWatch watch = new IdleWatch(events, idle)) {
         for (Object event : events) {
+          watch.reset();
           progress.tick();
-          if (!writer.write(event)) break;
+          if (!writer.write(event) || (max != null && ++count >= max)) break;
         }
       }
       writer.finish();

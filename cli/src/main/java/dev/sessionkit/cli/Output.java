@@ -112,6 +112,10 @@ final class Output {
       }
       return;
     }
+    if (map.isEmpty()) {
+      out.println(indent + "(an empty object)"); // it still says that it answered
+      return;
+    }
     Map<String, Object> fields = flatten("", (Map<String, Object>) map, new LinkedHashMap<>());
     Map<String, List<?>> tables = new LinkedHashMap<>();
     int width = 0;

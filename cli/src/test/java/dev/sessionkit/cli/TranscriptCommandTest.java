@@ -113,8 +113,9 @@ class TranscriptCommandTest {
       assertEquals("/v1/traces", request.getTarget());
       ExportTraceServiceRequest decoded = ExportTraceServiceRequest.parseFrom(request.getBody().toByteArray());
       List<Span> spans = decoded.getResourceSpans(0).getScopeSpans(0).getSpansList();
-      assertEquals(List.of("chat", "invoke_agent", "invoke_agent", "session qoder"), spans.stream().map(Span::getName).sorted().toList(),
-          "nine events: a turn of the sandbox's six, with one model request, and half the next");
+      assertEquals(List.of("chat", "execute_tool Grep", "invoke_agent", "session qoder"),
+          spans.stream().map(Span::getName).sorted().toList(),
+          "nine events: one whole turn of the sandbox's nine, with one model request and one tool call");
       Span chat = spans.stream().filter(s -> s.getName().equals("chat")).findFirst().orElseThrow();
       assertEquals("chat", attribute(chat, "gen_ai.operation.name"));
       assertEquals("qoder", attribute(chat, "gen_ai.provider.name"));

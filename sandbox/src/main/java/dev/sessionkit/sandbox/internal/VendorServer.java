@@ -932,6 +932,19 @@ public final class VendorServer {
       // A page after the documented one: the documented items are the whole list, so that a caller
       // paging through it (an auto-pager) gets to its end.
       Pages pages = new Pages(rules);
+      String tokenPath = Json.string(rules, "token");
+      String tokenParameter = Json.string(rules, "parameter");
+      Object documentedToken = tokenPath == null ? null : Json.at(value, tokenPath);
+      if (documentedToken != null && tokenParameter != null && documentedToken.equals(query.get(tokenParameter))
+          && value instanceof Map<?, ?>) {
+        // The documented page's own next token: the page after it, and the documented items are the
+        // whole list, so it is empty and the last.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> after = (Map<String, Object>) Json.copy(value);
+        Json.put(after, pages.itemsPath(), new ArrayList<>());
+        Json.remove(after, tokenPath);
+        return Reply.json(status, after);
+      }
       if (pages.cursorParameters().stream().anyMatch(query::containsKey)) {
         List<Object> items = Json.array(Json.at(value, pages.itemsPath()));
         List<Object> documented = items == null ? List.of() : items;
