@@ -203,7 +203,7 @@ final class SpecOperation {
     Arguments built = arguments.build();
     if (descriptor.responseType().isPresent() || descriptor.eventType().isEmpty()) {
       Answer success = json != null ? json : new Answer(200, null);
-      calls.add(new SpecOperation(vendor, descriptor, Call.INVOKE, built, target, success, List.of(), Map.of(), errors));
+      calls.add(new SpecOperation(vendor, descriptor, Call.INVOKE, built, target, success, List.of(), rules, errors));
     }
     if (descriptor.eventType().isPresent()) {
       // The frames that carry events: an exemplified end or error frame ends the stream, so it is left out
@@ -338,6 +338,12 @@ final class SpecOperation {
   /** The request body member that asks for the stream ({@code stream_response}), or null. */
   @Nullable String streamSwitch() {
     return call == Call.STREAM && streamRules.get("condition") instanceof String condition ? condition : null;
+  }
+
+  /** The stream switch a JSON call of an operation that also streams sends {@code false}, or null. */
+  @Nullable String jsonSwitch() {
+    return call != Call.STREAM && streamRules != null && streamRules.get("condition") instanceof String condition
+        ? condition : null;
   }
 
   /** Whether the stream resumes with {@code Last-Event-ID}. */
