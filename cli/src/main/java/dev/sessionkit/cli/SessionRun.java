@@ -39,6 +39,8 @@ final class SessionRun {
   private final boolean jsonl;
   private final Spinner spinner;
   private final boolean end;
+  /** The values of the parameters the session's first steps took, for its later steps. */
+  private final Map<String, String> used = new java.util.HashMap<>();
 
   /**
    * Prepares a run of {@code vendor} with {@code client}.
@@ -250,7 +252,12 @@ final class SessionRun {
     for (String name : names) {
       if (sessionValue != null && name.equals(sessionParameter)) builder.put(name, sessionValue);
       else if (with.containsKey(name)) builder.put(name, with.get(name));
-      else for (String value : given.strings(name)) builder.put(name, value);
+      else if (used.containsKey(name)) builder.put(name, used.get(name));
+      else {
+        for (String value : given.strings(name)) builder.put(name, value);
+        // The session's later steps name the same agent or organization as its first (their examples may differ).
+        if (given.strings(name).size() == 1) used.put(name, given.string(name));
+      }
     }
     if (given.body() != null) {
       Object body = Json.parse(given.body());
@@ -296,13 +303,16 @@ final class SessionRun {
     if (parent instanceof Map<?, ?> map) map.remove(tokens.get(tokens.size() - 1));
   }
 
-  /** Sets a string at a pointer whose parent exists (or, when {@code required}, fails as bad usage). */
+  /**
+   * Sets a string at a pointer: the message at its place (its parent must exist, else bad usage), an
+   * override only where the body's example has the member (it is the body of another step otherwise).
+   */
   @SuppressWarnings("unchecked")
   private void set(Object tree, String pointer, String value, boolean required) {
     List<String> tokens = tokens(pointer);
     Object parent = tokens.size() == 1 ? tree : at(tree, pointer.substring(0, pointer.lastIndexOf('/')));
     String last = tokens.get(tokens.size() - 1);
-    if (parent instanceof Map<?, ?> map) ((Map<String, Object>) map).put(last, value);
+    if (parent instanceof Map<?, ?> map && (required || map.containsKey(last))) ((Map<String, Object>) map).put(last, value);
     else if (parent instanceof List<?> list && last.matches("\\d+") && Integer.parseInt(last) < list.size()) {
       ((List<Object>) list).set(Integer.parseInt(last), value);
     } else if (required) {
