@@ -53,6 +53,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
 
+    LiveDemo.run(top);
+
     out.println();
     out.println("== Transcripts: one model across the vendors (dev.sessionkit.transcript), as each spec declares it");
     for (VendorDescriptor vendor : top.vendors) {
@@ -69,6 +71,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     out.println();
     out.println("Next:");
+    out.println("  ./sessionkit run VENDOR \"hello\" --sandbox   # one live session: create, send, follow the reply, end");
     out.println("  ./sessionkit VENDOR --help      # its services, operations and environment variables");
     out.println("  ./sessionkit VENDOR SERVICE OPERATION ... --sandbox --format json|jsonl|table");
     out.println("  ./sessionkit sandbox            # keep a sandbox running and print its environment for your own code");

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    subcommands = {TranscriptCommand.class, DemoCommand.class, SandboxCommand.class, DriftCommand.class},
+    subcommands = {RunCommand.class, TranscriptCommand.class, DemoCommand.class, SandboxCommand.class, DriftCommand.class},
     footer = {"", "Try: sessionkit demo          (every vendor against the sandbox)"})
 final class SessionkitCommand implements Callable<Integer> {
   @Option(names = "--sandbox", scope = ScopeType.INHERIT,
