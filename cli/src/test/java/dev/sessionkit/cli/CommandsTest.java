@@ -19,26 +19,6 @@ class CommandsTest {
   }
 
   @Test
-  void demoPrintsWhatEachOfTheFourSdksReturned() {
-    Cli demo = Cli.run("demo");
-    assertEquals(0, demo.code(), demo.err());
-    assertTrue(demo.out().contains("== Qoder: the documented example page"));
-    assertTrue(demo.out().contains("evt_019e392c0d787cfaa21bda98e06cd913  user.message"));
-    assertTrue(demo.out().contains("-> 250 events over 3 pages"));
-    assertTrue(demo.out().contains("== Piper: a scenario result"));
-    assertTrue(demo.out().contains("status passed"));
-    assertTrue(demo.out().contains("== Pipecat Cloud: a session's metrics"));
-    assertTrue(demo.out().contains("cpu millicores  p50 150  p90 280  p95 320  p99 450"));
-    assertTrue(demo.out().contains("aev_tool_output_001                   tool_output"));
-    assertTrue(demo.out().contains("-> 120 events over 3 pages"));
-    assertTrue(demo.out().contains("== Transcripts: one model across the four vendors"));
-    assertTrue(demo.out().contains("   tool_call: knowledge_base_search {"), demo.out());
-    assertTrue(demo.out().contains("-> Agents API v2 (Vectara) ase_customer_support_001: 5 entries"), demo.out());
-    assertTrue(demo.out().contains("2 resource samples"), demo.out());
-    assertEquals("", demo.err());
-  }
-
-  @Test
   void qoderEventsWritesOneWireJsonEventPerLine() throws IOException {
     Cli cli = Cli.run("qoder", "events", "sess_sandbox_40", "--limit", "5", "--sandbox");
     assertEquals(0, cli.code(), cli.err());
@@ -96,20 +76,23 @@ class CommandsTest {
   }
 
   @Test
-  void aTerminalGetsATableWithTheNextCursor() {
+  void aTerminalGetsATableWithThePageFieldsBelow() {
     Cli cli = Cli.run(Map.of(), true, "qoder", "events", "sess_sandbox_40", "--limit", "2", "--sandbox");
     assertEquals(0, cli.code(), cli.err());
-    assertTrue(cli.outLines().get(0).startsWith("ID "), cli.out());
-    assertTrue(cli.outLines().get(1).contains("user.message"));
-    assertTrue(cli.outLines().get(3).startsWith("(more: --after evt_0000000000000001"), cli.out());
+    assertTrue(cli.outLines().get(0).startsWith("(every row: session_id sess_sandbox_40 "), cli.out());
+    assertTrue(cli.outLines().get(1).startsWith("ID "), cli.out());
+    assertTrue(cli.outLines().get(2).contains("user.message"));
+    assertTrue(cli.outLines().get(4).startsWith("(first_id evt_0000000000000000"), cli.out());
+    assertTrue(cli.outLines().get(4).endsWith(", has_more true; --all reads every page)"), cli.out());
   }
 
   @Test
-  void tableSummariesShowToolPayloadsAsTheWireWroteThem() {
+  void theFieldsOfAUnionsVariantsShareTheLastColumnOfATable() {
     Cli cli = Cli.run(Map.of(), true, "agents-v2", "events", "agt_sandbox", "ase_sandbox_5", "--sandbox");
     assertEquals(0, cli.code(), cli.err());
-    String toolInput = cli.outLines().get(3);
-    assertTrue(toolInput.matches(".*tool_input .*corpora_search \\{\"query\":\"[^\"]+\",\"max_results\":\\d+}"), toolInput);
+    assertEquals("ID                       TYPE           CREATED_AT            DETAILS", cli.outLines().get(1));
+    assertTrue(cli.outLines().get(4).matches("aev_\\w+  tool_input     \\S+Z  tool_call_id: call_\\w+; tool_configuration_name: .*"),
+        cli.outLines().get(4));
   }
 
   @Test
@@ -117,8 +100,8 @@ class CommandsTest {
     Cli first = Cli.run(Map.of(), true, "agents-v2", "events", "agt_sandbox", "ase_sandbox_30",
         "--limit", "20", "--sandbox");
     String more = first.outLines().get(first.outLines().size() - 1);
-    assertTrue(more.startsWith("(more: --page-key "), first.out());
-    String key = more.substring("(more: --page-key ".length(), more.indexOf(','));
+    assertTrue(more.startsWith("(metadata.page_key "), first.out());
+    String key = more.substring("(metadata.page_key ".length(), more.indexOf(','));
     Cli rest = Cli.run("agents-v2", "events", "agt_sandbox", "ase_sandbox_30", "--page-key", key,
         "--sandbox");
     assertEquals(10, rest.outLines().size());
@@ -126,11 +109,13 @@ class CommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void piperEventsTakesTheOrgFromTheEnvironmentWhenLeftOut() throws IOException {
     Cli cli = Cli.run("piper", "events", "00000000-0000-4000-a000-000000000009", "--sandbox");
     assertEquals(0, cli.code(), cli.err());
-    assertEquals(9, cli.outLines().size());
-    assertEquals("user_message", object(cli.outLines().get(0)).get("event_type"));
+    assertEquals(1, cli.outLines().size(), "the response on one line");
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) object(cli.out()).get("runs");
+    assertEquals(9, runs.stream().mapToInt(run -> ((List<?>) run.get("events")).size()).sum());
   }
 
   @Test
@@ -147,8 +132,9 @@ class CommandsTest {
     Cli cli = Cli.run("pipecat", "session", "sandbox-agent", "00000000-0000-4000-b000-000000000030", "-f", "table",
         "--sandbox");
     assertEquals(0, cli.code(), cli.err());
-    assertTrue(cli.out().contains("(30 samples)"), cli.out());
-    assertEquals(30, cli.outLines().stream().filter(l -> l.matches("20\\d\\d-.*Z\\s+\\d+\\s+\\d+")).count());
+    assertTrue(cli.out().contains("resourceMetrics.sampleCount       30"), cli.out());
+    assertTrue(cli.out().contains("resourceMetrics.timeseries (30):"), cli.out());
+    assertEquals(30, cli.outLines().stream().filter(l -> l.matches("  \\d{10}\\s+\\d+\\s+\\d+")).count(), cli.out());
   }
 
   @Test
@@ -156,7 +142,7 @@ class CommandsTest {
     Cli cli = Cli.run("--help");
     assertEquals(0, cli.code());
     for (String word : List.of("qoder", "piper", "pipecat", "agents-v2", "demo", "sandbox", "Exit codes:",
-        "7   network error", "QODER_PAT")) {
+        "7   network error")) {
       assertTrue(cli.out().contains(word), word + " in\n" + cli.out());
     }
   }

@@ -48,9 +48,9 @@ class ExitCodesTest {
   }
 
   @Test
-  void bothCursorsAreAUsageError() {
+  void bothCursorsAreAUsageErrorOfTheSdk() {
     assertOneLine(Cli.run("qoder", "events", "sess_1", "--after", "evt_a", "--before", "evt_b", "--sandbox"), ExitCode.USAGE,
-        "sessionkit: usage error: --after and --before are mutually exclusive");
+        "sessionkit: usage error: afterId and beforeId are mutually exclusive (got both)");
   }
 
   @Test

@@ -50,7 +50,7 @@ class LargeExportTest {
     assertEquals(0, process.exitValue(), String.join("\n", progress));
     assertEquals(100_000, lines);
     assertTrue(first.startsWith("{\"id\":\"evt_0000000000000000"), first);
-    assertTrue(last.contains("\"type\":\"user.message\""), last + " (event 99,999: the first of the scenario's nine-event turn)");
+    assertTrue(last.contains("\"type\":\"user.message\""), last + " (event 99,999 = 9 x 11,111: the first of the scenario's nine-event turn)");
     assertTrue(progress.stream().anyMatch(l -> l.contains(": 10,000 events so far")), String.join("\n", progress));
     assertTrue(progress.get(progress.size() - 1).startsWith("sessionkit: qoder sess_sandbox_100000: 100,000 events in "));
     Files.delete(stderr);

@@ -23,11 +23,12 @@ class LargeTranscriptTest {
 
   /**
    * The entries of the sandbox's generated session: every event but the model requests' starts (the
-   * third event of each turn of nine, which becomes one entry with its end, the eighth).
+   * third event of each turn of seven; the last event is {@code terminated} instead).
    */
   private static long expectedEntries() {
-    // The sandbox's Qoder turn has nine events (of this spec's union), the third a model request's start (no
-    // entry of its own). 100,000 events are 11,111 whole turns and the next turn's user message.
+    // The sandbox's Qoder turn has nine events (user.message, session.status_running, span.model_request_start,
+    // agent.thinking, agent.tool_use, agent.tool_result, agent.message, span.model_request_end,
+    // session.status_idle), the third a model request's start (no entry of its own).
     long starts = 0;
     for (int i = 0; i < EVENTS; i++) if (i % 9 == 2) starts++;
     return EVENTS - starts;

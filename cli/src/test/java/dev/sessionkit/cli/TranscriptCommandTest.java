@@ -75,8 +75,9 @@ class TranscriptCommandTest {
   void jsonlWritesOneEntryPerLineForEachQoderSessionGiven() {
     Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_8", "sess_sandbox_3", "--sandbox", "--format", "jsonl");
     assertEquals(0, cli.code(), cli.err());
-    // 8 events: all of the sandbox's nine-event turn but its last, one of them a model request's start (one
-    // entry with its end): 7 entries and a totals line; 3 events, the third a start without its end: 2 + 1.
+    // 8 events: the first eight of the sandbox's nine-event turn (user.message, status_running, the model
+    // request's start, thinking, tool_use, tool_result, agent.message, its end), the start no entry of its own:
+    // 7 entries and a totals line; 3 events (user.message, status_running, a start): 2 + 1.
     assertEquals(7 + 1 + 2 + 1, cli.outLines().size(), cli.out());
     assertTrue(cli.outLines().get(7).contains("\"kind\":\"totals\""));
     assertTrue(cli.outLines().get(8).contains("\"session_id\":\"sess_sandbox_3\""));
@@ -114,7 +115,7 @@ class TranscriptCommandTest {
       List<Span> spans = decoded.getResourceSpans(0).getScopeSpans(0).getSpansList();
       assertEquals(List.of("chat", "execute_tool Grep", "invoke_agent", "session qoder"),
           spans.stream().map(Span::getName).sorted().toList(),
-          "nine events: the sandbox's whole nine-event turn, with one model request and one tool call");
+          "nine events: one whole turn of the sandbox's nine, with one model request and one tool call");
       Span chat = spans.stream().filter(s -> s.getName().equals("chat")).findFirst().orElseThrow();
       assertEquals("chat", attribute(chat, "gen_ai.operation.name"));
       assertEquals("qoder", attribute(chat, "gen_ai.provider.name"));

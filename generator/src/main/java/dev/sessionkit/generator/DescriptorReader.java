@@ -77,7 +77,7 @@ final class DescriptorReader {
     return new DescriptorModel(packageOf(internalPackage), config.name() + "Descriptor", config.id(),
         Text.javaString(config.label()), Text.javaString(description), docsUrl, baseUrl, environment,
         publicPackage + "." + vendor.clientClass(), internalPackage + "." + vendor.profileClass() + ".PROFILE",
-        services, vendor.title());
+        services, vendor.title(), new LifecycleReader(spec).read(vendor));
   }
 
   /** The services in the order the spec lists their tags (the codegen sorts them by name). */

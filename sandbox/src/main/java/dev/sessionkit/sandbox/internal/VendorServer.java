@@ -936,7 +936,9 @@ public final class VendorServer {
       @Nullable Object body, Request request) {
     int status = op.successStatus();
     Object value = op.example(status);
-    if (value == null && op.streams() && !op.answersJson()) return Reply.text(status, "");
+    // a stream the scenario does not bind is a stream of no frames, as a stream: a text/plain body
+    // is not a stream to a client that asked for one
+    if (value == null && op.streams() && !op.answersJson()) return Reply.bytes(status, "text/event-stream", new byte[0]);
     if (binding != null && binding.get("body") != null) {
       Call call = new Call(op, binding, null, params, params, query, body, request);
       return respond(call, status, value, callCtx(call, null));
@@ -948,6 +950,19 @@ public final class VendorServer {
       // A page after the documented one: the documented items are the whole list, so that a caller
       // paging through it (an auto-pager) gets to its end.
       Pages pages = new Pages(rules);
+      String tokenPath = Json.string(rules, "token");
+      String tokenParameter = Json.string(rules, "parameter");
+      Object documentedToken = tokenPath == null ? null : Json.at(value, tokenPath);
+      if (documentedToken != null && tokenParameter != null && documentedToken.equals(query.get(tokenParameter))
+          && value instanceof Map<?, ?>) {
+        // The documented page's own next token: the page after it, and the documented items are the
+        // whole list, so it is empty and the last.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> after = (Map<String, Object>) Json.copy(value);
+        Json.put(after, pages.itemsPath(), new ArrayList<>());
+        Json.remove(after, tokenPath);
+        return Reply.json(status, after);
+      }
       if (pages.cursorParameters().stream().anyMatch(query::containsKey)) {
         List<Object> items = Json.array(Json.at(value, pages.itemsPath()));
         List<Object> documented = items == null ? List.of() : items;
