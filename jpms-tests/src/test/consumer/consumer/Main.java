@@ -17,7 +17,7 @@ import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
+import dev.sessionkit.sandbox.SandboxSession;
 import dev.sessionkit.transcript.Transcript;
 import dev.sessionkit.transcript.Transcripts;
 import java.util.Map;
@@ -35,14 +35,14 @@ public final class Main {
 
       QoderClient qoder = QoderClient.builder().fromEnv(env).build();
       int qoderEvents = 0;
-      for (SessionEvent event : qoder.sessions().iterateEvents(SessionIds.qoderSession(250))) {
+      for (SessionEvent event : qoder.sessions().iterateEvents(sandbox.session("qoder", 250).id())) {
         qoderEvents++;
       }
       print(QoderClient.class, "events " + qoderEvents);
 
       PiperClient piper = PiperClient.builder().fromEnv(env).build();
-      SessionEventsResponse session =
-          piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION);
+      SandboxSession documented = sandbox.documentedSession("piper");
+      SessionEventsResponse session = piper.sessions().events(documented.parameter("org_id"), documented.id());
       int piperEvents = 0;
       for (EventResponse event : RunEventsView.of(session)) {
         piperEvents++;
@@ -50,8 +50,8 @@ public final class Main {
       print(PiperClient.class, "runs " + session.runs().size() + ", events " + piperEvents);
 
       PipecatClient pipecat = PipecatClient.builder().fromEnv(env).build();
-      SessionDetails details = pipecat.sessions()
-          .get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
+      SandboxSession metered = sandbox.documentedSession("pipecat");
+      SessionDetails details = pipecat.sessions().get(metered.parameter("agentName"), metered.id());
       int samples = 0;
       for (ResourceSample sample : ResourceSamples.of(details)) {
         samples++;
@@ -60,8 +60,9 @@ public final class Main {
 
       AgentsClient agents = AgentsClient.builder().fromEnv(env).build();
       int agentEvents = 0;
-      for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT,
-          SessionIds.agentsSession(120), EventListParams.builder().limit(50).build())) {
+      SandboxSession generated = sandbox.session("agents-v2", 120);
+      for (AgentEvent event : agents.sessions().iterateEvents(generated.parameter("agent_key"),
+          generated.id(), EventListParams.builder().limit(50).build())) {
         agentEvents++;
       }
       print(AgentsClient.class, "events " + agentEvents);
@@ -72,13 +73,13 @@ public final class Main {
       }
       VendorDescriptor described = VendorDescriptor.find("qoder").orElseThrow();
       Object page = described.shortcut("events").orElseThrow().invoke(described.newClient(env, builder -> { }),
-          Arguments.builder().put("session_id", SessionIds.qoderSession(250)).put("limit", "10").build());
+          Arguments.builder().put("session_id", sandbox.session("qoder", 250).id()).put("limit", "10").build());
       print(page.getClass(), "events through the descriptor " + ((SessionEventList) page).data().size());
 
       // The transcript module requires no SDK: it finds each vendor through the descriptor the SDK provides.
-      Transcript transcript = Transcripts.of("agents-v2").session(SessionIds.agentsSession(120))
-          .agent(SessionIds.AGENTS_AGENT)
-          .pages(agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, SessionIds.agentsSession(120)))
+      Transcript transcript = Transcripts.of("agents-v2").session(generated.id())
+          .agent(generated.parameter("agent_key"))
+          .pages(agents.sessions().iterateEvents(generated.parameter("agent_key"), generated.id()))
           .toTranscript();
       print(Transcripts.class, transcript.vendor() + " entries " + transcript.entries().size());
     }

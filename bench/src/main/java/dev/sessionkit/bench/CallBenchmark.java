@@ -6,8 +6,6 @@ import dev.sessionkit.qoder.EventListParams;
 import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -37,10 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CallBenchmark {
-  static final String SESSION = SessionIds.qoderSession(1000);
   static final EventListParams LIMIT_100 = EventListParams.builder().limit(Fixtures.PAGE_EVENTS).build();
 
   Sandbox sandbox;
+  String session;
   QoderClient client;
   OkHttpClient http;
   Request request;
@@ -50,11 +48,12 @@ public class CallBenchmark {
   @Setup
   public void setUp() {
     sandbox = Sandbox.builder().seed(Fixtures.SEED).start();
+    session = sandbox.session("qoder", 1000).id();
     client = QoderClient.builder().fromEnv(sandbox.environment()).build();
     http = new OkHttpClient();
     request = new Request.Builder()
-        .url(sandbox.baseUrl(Vendor.QODER) + "sessions/" + SESSION + "/events?limit=" + Fixtures.PAGE_EVENTS)
-        .header("Authorization", "Bearer " + sandbox.credential(Vendor.QODER))
+        .url(sandbox.baseUrl("qoder") + "sessions/" + session + "/events?limit=" + Fixtures.PAGE_EVENTS)
+        .header("Authorization", "Bearer " + sandbox.credential("qoder"))
         .build();
     adapter = SessionkitMoshi.adapter(SessionEventList.class, false);
   }
@@ -70,7 +69,7 @@ public class CallBenchmark {
   /** {@code client.sessions().events(session, limit 100)}. */
   @Benchmark
   public SessionEventList call1Client() {
-    return client.sessions().events(SESSION, LIMIT_100);
+    return client.sessions().events(session, LIMIT_100);
   }
 
   /** Raw OkHttp plus {@code SessionkitMoshi.adapter(SessionEventList.class, false)} on the body's source. */

@@ -1,8 +1,7 @@
 package dev.sessionkit.bench;
 
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
+import dev.sessionkit.sandbox.SandboxSession;
 import java.io.IOException;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,11 +24,11 @@ public final class Fixtures {
 
   static final MediaType JSON = MediaType.get("application/json");
 
-  /** One 100-event page of {@code SessionIds.qoderSession(1000)}. */
+  /** One 100-event page of the sandbox's generated Qoder session of 1,000 events. */
   public final byte[] qoderPage;
-  /** One 100-event page of {@code SessionIds.agentsSession(1000)}. */
+  /** One 100-event page of the sandbox's generated Agents API v2 session of 1,000 events. */
   public final byte[] agentsPage;
-  /** The whole {@code SessionIds.piperSession(2000)} response. */
+  /** The whole response of the sandbox's generated Piper session of {@value #PIPER_EVENTS} events. */
   public final byte[] piperSession;
 
   private Fixtures(byte[] qoderPage, byte[] agentsPage, byte[] piperSession) {
@@ -42,14 +41,17 @@ public final class Fixtures {
   public static Fixtures load() {
     try (Sandbox sandbox = Sandbox.builder().seed(SEED).start()) {
       OkHttpClient http = new OkHttpClient();
-      byte[] qoder = get(http, sandbox.baseUrl(Vendor.QODER) + "sessions/" + SessionIds.qoderSession(1000)
-          + "/events?limit=" + PAGE_EVENTS, "Authorization", "Bearer " + sandbox.credential(Vendor.QODER));
-      byte[] agents = get(http, sandbox.baseUrl(Vendor.AGENTS_V2) + "v2/agents/" + SessionIds.AGENTS_AGENT
-          + "/sessions/" + SessionIds.agentsSession(1000) + "/events?limit=" + PAGE_EVENTS,
-          "x-api-key", sandbox.credential(Vendor.AGENTS_V2));
-      byte[] piper = get(http, sandbox.baseUrl(Vendor.PIPER) + "v1/orgs/" + SessionIds.PIPER_ORG
-          + "/responses/sessions/" + SessionIds.piperSession(PIPER_EVENTS) + "/events",
-          "Authorization", "Bearer " + sandbox.credential(Vendor.PIPER));
+      SandboxSession qoderSession = sandbox.session("qoder", 1000);
+      byte[] qoder = get(http, sandbox.baseUrl("qoder") + "sessions/" + qoderSession.id()
+          + "/events?limit=" + PAGE_EVENTS, "Authorization", "Bearer " + sandbox.credential("qoder"));
+      SandboxSession agentsSession = sandbox.session("agents-v2", 1000);
+      byte[] agents = get(http, sandbox.baseUrl("agents-v2") + "v2/agents/" + agentsSession.parameter("agent_key")
+          + "/sessions/" + agentsSession.id() + "/events?limit=" + PAGE_EVENTS,
+          "x-api-key", sandbox.credential("agents-v2"));
+      SandboxSession piperSession = sandbox.session("piper", PIPER_EVENTS);
+      byte[] piper = get(http, sandbox.baseUrl("piper") + "v1/orgs/" + piperSession.parameter("org_id")
+          + "/responses/sessions/" + piperSession.id() + "/events",
+          "Authorization", "Bearer " + sandbox.credential("piper"));
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
       return new Fixtures(qoder, agents, piper);

@@ -20,6 +20,8 @@ import dev.sessionkit.piper.model.RunResponse;
 import dev.sessionkit.piper.model.SessionEventsResponse;
 import dev.sessionkit.piper.model.SessionResponse;
 import dev.sessionkit.qoder.model.AgentMessageEvent;
+import dev.sessionkit.qoder.model.AgentToolResultEvent;
+import dev.sessionkit.qoder.model.AgentToolUseEvent;
 import dev.sessionkit.qoder.model.AgentThinkingEvent;
 import dev.sessionkit.qoder.model.ContentBlock;
 import dev.sessionkit.qoder.model.ErrorDetails;
@@ -33,12 +35,14 @@ import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.qoder.model.SessionStatus;
 import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.SessionStatusRescheduledEvent;
+import dev.sessionkit.qoder.model.SessionStatusRunningEvent;
 import dev.sessionkit.qoder.model.SpanModelRequestEndEvent;
 import dev.sessionkit.qoder.model.SpanModelRequestStartEvent;
 import dev.sessionkit.qoder.model.StopReason;
 import dev.sessionkit.qoder.model.StopReasonType;
 import dev.sessionkit.qoder.model.TerminatedEvent;
 import dev.sessionkit.qoder.model.TextBlock;
+import dev.sessionkit.qoder.model.TurnStatus;
 import dev.sessionkit.qoder.model.Usage;
 import dev.sessionkit.qoder.model.UserMessageContent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
@@ -66,7 +70,7 @@ public final class HandWritten {
   private static final JsonReader.Options QODER_PAGE = JsonReader.Options.of("data", "first_id", "last_id", "has_more");
   private static final JsonReader.Options QODER_EVENT = JsonReader.Options.of("id", "type", "session_id", "turn_id",
       "schema_version", "created_at", "processed_at", "content", "status", "usage", "stop_reason", "error",
-      "details", "retry_status");
+      "details", "retry_status", "name", "input", "tool_use_id", "is_error");
   private static final JsonReader.Options TYPE_TEXT = JsonReader.Options.of("type", "text");
   private static final JsonReader.Options USAGE = JsonReader.Options.of("input_tokens", "output_tokens",
       "cache_read_input_tokens", "cache_creation_input_tokens");
@@ -104,7 +108,10 @@ public final class HandWritten {
     String id = null, type = null, sessionId = null, turnId = null, schemaVersion = null, text = null;
     OffsetDateTime createdAt = null, processedAt = null;
     List<ContentBlock> blocks = null;
-    SessionStatus status = null;
+    String status = null;
+    String name = null, toolUseId = null;
+    JsonValue input = null;
+    Boolean isError = null;
     Usage usage = null;
     StopReason stopReason = null;
     SessionError error = null;
@@ -130,10 +137,7 @@ public final class HandWritten {
             text = string(r);
           }
         }
-        case 8 -> {
-          String s = string(r);
-          status = s == null ? null : SessionStatus.of(s);
-        }
+        case 8 -> status = string(r);
         case 9 -> usage = usage(r);
         case 10 -> {
           String s = typeObject(r);
@@ -145,6 +149,10 @@ public final class HandWritten {
           String s = typeObject(r);
           retryStatus = s == null ? null : new RetryStatus(RetryStatusType.of(s));
         }
+        case 14 -> name = string(r);
+        case 15 -> input = raw(r);
+        case 16 -> toolUseId = string(r);
+        case 17 -> isError = r.peek() == JsonReader.Token.NULL ? r.nextNull() : r.nextBoolean();
         default -> skip(r);
       }
     }
@@ -160,7 +168,13 @@ public final class HandWritten {
       case "session.error" -> new SessionErrorEvent(id, type, sessionId, turnId, schemaVersion, createdAt, processedAt,
           error, details, retryStatus);
       case "session.status_idle" -> new SessionStatusIdleEvent(id, type, sessionId, turnId, schemaVersion, createdAt,
-          processedAt, status, usage, stopReason);
+          processedAt, status == null ? null : SessionStatus.of(status), usage, stopReason);
+      case "session.status_running" -> new SessionStatusRunningEvent(id, type, sessionId, null, turnId, schemaVersion,
+          createdAt, processedAt, status == null ? null : TurnStatus.of(status));
+      case "agent.tool_use" -> new AgentToolUseEvent(id, type, sessionId, null, turnId, schemaVersion, createdAt,
+          processedAt, name, input, toolUseId, null, null, null, null);
+      case "agent.tool_result" -> new AgentToolResultEvent(id, type, sessionId, null, turnId, schemaVersion, createdAt,
+          processedAt, toolUseId, blocks, isError, text);
       case "session.status_rescheduled" -> new SessionStatusRescheduledEvent(id, type, sessionId, turnId, schemaVersion,
           createdAt, processedAt);
       case "span.model_request_start" -> new SpanModelRequestStartEvent(id, type, sessionId, turnId, schemaVersion,

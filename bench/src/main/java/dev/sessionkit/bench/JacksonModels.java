@@ -48,6 +48,9 @@ public final class JacksonModels {
       @JsonSubTypes.Type(value = QoderAgentMessage.class, name = "agent.message"),
       @JsonSubTypes.Type(value = QoderSessionError.class, name = "session.error"),
       @JsonSubTypes.Type(value = QoderIdle.class, name = "session.status_idle"),
+      @JsonSubTypes.Type(value = QoderRunning.class, name = "session.status_running"),
+      @JsonSubTypes.Type(value = QoderToolUse.class, name = "agent.tool_use"),
+      @JsonSubTypes.Type(value = QoderToolResult.class, name = "agent.tool_result"),
       @JsonSubTypes.Type(value = QoderPlain.class, names = {"agent.thinking", "session.status_rescheduled",
           "span.model_request_start", "span.model_request_end", "terminated"}),
   })
@@ -104,6 +107,29 @@ public final class JacksonModels {
       @JsonProperty("schema_version") String schemaVersion, @JsonProperty("created_at") OffsetDateTime createdAt,
       @JsonProperty("processed_at") OffsetDateTime processedAt, @JsonProperty("status") String status,
       @JsonProperty("usage") Usage usage, @JsonProperty("stop_reason") TypeOnly stopReason) implements QoderEvent {}
+
+  /** {@code SessionStatusRunningEvent}. */
+  public record QoderRunning(@JsonProperty("id") String id, @JsonProperty("type") String type,
+      @JsonProperty("session_id") String sessionId, @JsonProperty("turn_id") String turnId,
+      @JsonProperty("schema_version") String schemaVersion, @JsonProperty("created_at") OffsetDateTime createdAt,
+      @JsonProperty("processed_at") OffsetDateTime processedAt, @JsonProperty("status") String status)
+      implements QoderEvent {}
+
+  /** {@code AgentToolUseEvent}: the tool's input kept as a tree, as the SDK keeps it raw. */
+  public record QoderToolUse(@JsonProperty("id") String id, @JsonProperty("type") String type,
+      @JsonProperty("session_id") String sessionId, @JsonProperty("turn_id") String turnId,
+      @JsonProperty("schema_version") String schemaVersion, @JsonProperty("created_at") OffsetDateTime createdAt,
+      @JsonProperty("processed_at") OffsetDateTime processedAt, @JsonProperty("name") String name,
+      @JsonProperty("input") com.fasterxml.jackson.databind.JsonNode input,
+      @JsonProperty("tool_use_id") String toolUseId) implements QoderEvent {}
+
+  /** {@code AgentToolResultEvent}. */
+  public record QoderToolResult(@JsonProperty("id") String id, @JsonProperty("type") String type,
+      @JsonProperty("session_id") String sessionId, @JsonProperty("turn_id") String turnId,
+      @JsonProperty("schema_version") String schemaVersion, @JsonProperty("created_at") OffsetDateTime createdAt,
+      @JsonProperty("processed_at") OffsetDateTime processedAt, @JsonProperty("tool_use_id") String toolUseId,
+      @JsonProperty("content") List<ContentBlock> content, @JsonProperty("is_error") Boolean isError)
+      implements QoderEvent {}
 
   /** {@code Usage}. */
   public record Usage(@JsonProperty("input_tokens") Long inputTokens, @JsonProperty("output_tokens") Long outputTokens,

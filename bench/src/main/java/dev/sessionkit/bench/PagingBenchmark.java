@@ -7,8 +7,6 @@ import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
@@ -69,9 +67,9 @@ public class PagingBenchmark {
     drain.start();
     client = QoderClient.builder().fromEnv(sandbox.environment()).build();
     http = new OkHttpClient();
-    session = SessionIds.qoderSession(events);
-    eventsUrl = HttpUrl.get(sandbox.baseUrl(Vendor.QODER) + "sessions/" + session + "/events");
-    authorization = "Bearer " + sandbox.credential(Vendor.QODER);
+    session = sandbox.session("qoder", events).id();
+    eventsUrl = HttpUrl.get(sandbox.baseUrl("qoder") + "sessions/" + session + "/events");
+    authorization = "Bearer " + sandbox.credential("qoder");
     adapter = SessionkitMoshi.adapter(SessionEventList.class, false);
   }
 

@@ -1,139 +1,103 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.agents.AgentsClient;
-import dev.sessionkit.agents.SessionsService;
-import dev.sessionkit.agents.model.AgentEvent;
-import dev.sessionkit.agents.model.ListAgentEventsResponse;
-import dev.sessionkit.pipecat.PipecatClient;
-import dev.sessionkit.pipecat.model.SessionDetails;
-import dev.sessionkit.piper.PiperClient;
-import dev.sessionkit.piper.model.ScenarioRunDetail;
-import dev.sessionkit.piper.model.SessionEventsResponse;
-import dev.sessionkit.qoder.EventListParams;
-import dev.sessionkit.qoder.QoderClient;
-import dev.sessionkit.qoder.model.SessionEvent;
-import dev.sessionkit.qoder.model.SessionEventList;
+import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.ParameterDescriptor;
+import dev.sessionkit.core.vendor.TranscriptMapping;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import dev.sessionkit.transcript.Transcripts;
 import java.io.PrintStream;
+import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sessionkit demo}: starts the sandbox and calls each SDK the way the README shows, printing
- * what each call returned.
+ * {@code sessionkit demo}: starts the sandbox and calls every vendor SDK on the class path through its
+ * descriptor, with its spec's examples, printing what each call returned, then each vendor's
+ * transcript of the example session.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the embedded sandbox and walk through all four SDKs: no account, no network.")
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Start the embedded sandbox and call every vendor SDK on the class path: no account, no network.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand
   SessionkitCommand top;
-
-  @Mixin
-  GlobalOptions options;
 
   @Override
   public Integer call() {
     top.sandbox = true;
     Sandbox sandbox = top.sandbox();
     PrintStream out = top.out;
-    out.println("sessionkit demo: the four SDKs against the embedded sandbox at http://127.0.0.1:" + sandbox.port()
-        + " (seed " + sandbox.seed() + "); no account, no network.");
-    out.println("Each client is built the way your code would: XClient.builder().fromEnv(env).build(), with the");
-    out.println("sandbox's env (" + String.join(", ", sandbox.environment().keySet()) + ").");
-
-    QoderClient qoder = top.qoder();
-    heading(out, "Qoder", "qoder.sessions().events(\"" + SessionIds.QODER_DOCUMENTED_SESSION
-        + "\", EventListParams.builder().limit(5).build())", "the documented example page");
-    SessionEventList page = qoder.sessions().events(SessionIds.QODER_DOCUMENTED_SESSION,
-        EventListParams.builder().limit(5).build());
-    Table table = new Table(out, Rows.EVENT_WIDTHS);
-    table.row(Rows.EVENT_HEADER);
-    for (SessionEvent event : page.data()) table.row(Rows.event(Output.tree(SessionEvent.class, event)));
-    out.println("-> SessionEventList: " + page.data().size() + " events, first_id " + page.firstId() + ", has_more "
-        + page.hasMore());
-    String generated = SessionIds.qoderSession(250);
-    heading(out, "Qoder", "qoder.sessions().iterateEvents(\"" + generated + "\", limit 100)",
-        "a generated session, fetched page by page (after_id = each page's last_id)");
-    Map<String, Integer> types = new TreeMap<>();
-    int count = 0;
-    for (SessionEvent event : qoder.sessions().iterateEvents(generated, EventListParams.builder().limit(100).build())) {
-      types.merge(event.type(), 1, Integer::sum);
-      count++;
+    out.println("sessionkit demo: " + top.vendors.size() + " vendor SDKs against the embedded sandbox at http://127.0.0.1:"
+        + sandbox.port() + " (seed " + sandbox.seed() + "); no account, no network.");
+    out.println("Each client is built the way your code would, XClient.builder().fromEnv(env).build(), with the sandbox's");
+    out.println("environment (" + String.join(", ", sandbox.environment().keySet()) + "),");
+    out.println("and each call is the spec's example, through the vendor's descriptor, as the command shown runs it.");
+    for (VendorDescriptor vendor : top.vendors) {
+      Object client = top.client(vendor);
+      SpecExamples spec = SpecExamples.of(vendor);
+      for (OperationDescriptor operation : vendor.operations()) {
+        if (!operation.httpMethod().equals("GET") || operation.responseType().isEmpty()) continue;
+        Optional<Examples> examples = Examples.of(vendor, operation, spec);
+        if (examples.isEmpty()) continue;
+        String summary = operation.summary().isBlank() ? operation.operationId() : operation.summary();
+        out.println();
+        out.println("== " + vendor.label() + ": " + summary);
+        out.println("   $ " + examples.get().command() + " --sandbox --format table");
+        Object value = operation.invoke(client, examples.get().arguments());
+        new Output(out, Format.table).response(operation.responseType().get(), value, operation.itemType());
+        if (operation.itemType().isPresent()) all(out, client, examples.get());
+      }
     }
-    out.println("-> " + count + " events over 3 pages: " + types);
 
-    PiperClient piper = top.piper();
-    heading(out, "Piper", "piper.sessions().events(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(6) + "\")",
-        "a session's runs and their events");
-    SessionEventsResponse runs = piper.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6));
-    PiperCommand.printRuns(out, runs);
-    heading(out, "Piper", "piper.scenarioRuns().bySession(\"" + SessionIds.PIPER_ORG + "\", \"" + SessionIds.piperSession(12) + "\")",
-        "a scenario result");
-    ScenarioRunDetail scenario = piper.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.piperSession(12));
-    PiperCommand.printScenario(out, scenario);
-
-    PipecatClient pipecat = top.pipecat();
-    heading(out, "Pipecat Cloud", "pipecat.sessions().get(\"" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "\", \""
-        + SessionIds.PIPECAT_DOCUMENTED_SESSION + "\")", "a session's metrics (the documented example)");
-    SessionDetails details = pipecat.sessions().get(SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION);
-    PipecatCommand.print(out, details, 5);
-
-    AgentsClient agents = top.agents();
-    heading(out, "Agents API v2", "agents.sessions().events(\"" + SessionIds.AGENTS_DOCUMENTED_AGENT + "\", \""
-        + SessionIds.AGENTS_DOCUMENTED_SESSION + "\")", "the documented example page");
-    ListAgentEventsResponse agentPage = agents.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT,
-        SessionIds.AGENTS_DOCUMENTED_SESSION);
-    table.row(Rows.EVENT_HEADER);
-    for (AgentEvent event : agentPage.events()) table.row(Rows.event(Output.tree(AgentEvent.class, event)));
-    out.println("-> ListAgentEventsResponse: " + agentPage.events().size() + " events, next page_key "
-        + SessionsService.nextPageKey(agentPage).orElse("(none)"));
-    String agentSession = SessionIds.agentsSession(120);
-    heading(out, "Agents API v2", "agents.sessions().iterateEvents(\"" + SessionIds.AGENTS_AGENT + "\", \"" + agentSession
-        + "\", limit 50)", "a generated session, page_key by page_key");
-    Map<String, Integer> agentTypes = new TreeMap<>();
-    int agentCount = 0;
-    for (AgentEvent event : agents.sessions().iterateEvents(SessionIds.AGENTS_AGENT, agentSession,
-        dev.sessionkit.agents.EventListParams.builder().limit(50).build())) {
-      agentTypes.merge(event.type(), 1, Integer::sum);
-      agentCount++;
-    }
-    out.println("-> " + agentCount + " events over 3 pages: " + agentTypes);
+    LiveDemo.run(top);
 
     out.println();
-    out.println("== Transcripts: one model across the four vendors (dev.sessionkit.transcript), as each spec declares it");
-    heading(out, "Qoder", "Transcripts.of(\"qoder\").session(id).pages(qoder.sessions().iterateEvents(id))",
-        "a session, streamed page by page");
-    TranscriptCommand.summary(out, Transcripts.of("qoder").session(SessionIds.qoderSession(15))
-        .pages(qoder.sessions().iterateEvents(SessionIds.qoderSession(15))), 3);
-    heading(out, "Piper", "Transcripts.of(\"piper\").events(piper.sessions().events(org, session))",
-        "runs, with each run's exact cost");
-    TranscriptCommand.summary(out, Transcripts.of("piper").events(runs).stream(), 3);
-    heading(out, "Pipecat Cloud", "Transcripts.of(\"pipecat\").agent(agent).events(pipecat.sessions().get(agent, session))",
-        "start, completion, resource samples");
-    TranscriptCommand.summary(out, Transcripts.of("pipecat").agent(SessionIds.PIPECAT_DOCUMENTED_AGENT).events(details).stream(), 3);
-    heading(out, "Agents API v2", "Transcripts.of(\"agents-v2\").session(session).agent(agent).events(agents.sessions().events(agent, session))",
-        "messages, thinking, a tool call and its result");
-    TranscriptCommand.summary(out, Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION)
-        .agent(SessionIds.AGENTS_DOCUMENTED_AGENT).events(agentPage).stream(), 5);
+    out.println("== Transcripts: one model across the vendors (dev.sessionkit.transcript), as each spec declares it");
+    for (VendorDescriptor vendor : top.vendors) {
+      if (vendor.transcript().isEmpty()) continue;
+      TranscriptMapping mapping = vendor.transcript().get();
+      OperationDescriptor history = vendor.operation(mapping.history()).orElseThrow();
+      Optional<Examples> examples = Examples.of(vendor, history, SpecExamples.of(vendor));
+      if (examples.isEmpty()) continue;
+      out.println();
+      out.println("== " + vendor.label() + ": the transcript of the session the spec's example names");
+      out.println("   $ sessionkit transcript " + vendor.id() + " " + String.join(" ", ids(history, examples.get())) + " --sandbox");
+      TranscriptCommand.summary(out, Transcripts.of(vendor).read(top.client(vendor), examples.get().arguments()), 5);
+    }
 
     out.println();
     out.println("Next:");
-    out.println("  ./sessionkit qoder events " + SessionIds.qoderSession(1000) + " --sandbox --all --format jsonl | head -3");
-    out.println("  ./sessionkit pipecat session " + SessionIds.PIPECAT_AGENT + " " + SessionIds.pipecatSession(20) + " --sandbox");
-    out.println("  ./sessionkit transcript agents-v2 " + SessionIds.AGENTS_DOCUMENTED_AGENT + " "
-        + SessionIds.AGENTS_DOCUMENTED_SESSION + " --sandbox                # Markdown; --format jsonl|otlp");
-    out.println("  ./sessionkit sandbox      # keep a sandbox running and print its environment for your own code");
+    out.println("  ./sessionkit run VENDOR \"hello\" --sandbox   # one live session: create, send, follow the reply, end");
+    out.println("  ./sessionkit VENDOR --help      # its services, operations and environment variables");
+    out.println("  ./sessionkit VENDOR SERVICE OPERATION ... --sandbox --format json|jsonl|table");
+    out.println("  ./sessionkit sandbox            # keep a sandbox running and print its environment for your own code");
     out.println("  ./sessionkit --help");
     return ExitCode.OK;
   }
 
-  private static void heading(PrintStream out, String vendor, String call, String what) {
-    out.println();
-    out.println("== " + vendor + ": " + what);
-    out.println("   " + call);
+  /** Reads every page of a listing from the example's cursor on, and says how many items of each type came. */
+  private static void all(PrintStream out, Object client, Examples examples) {
+    OperationDescriptor operation = examples.operation();
+    Type itemType = operation.itemType().orElseThrow();
+    Map<String, Integer> types = new TreeMap<>();
+    int count = 0;
+    for (Object item : operation.iterate(client, examples.arguments())) {
+      Object tree = Json.tree(itemType, item);
+      Object type = tree instanceof Map<?, ?> map ? map.get("type") : null;
+      if (type != null) types.merge(Json.cell(type), 1, Integer::sum);
+      count++;
+    }
+    out.println("   $ " + examples.command() + " --all --sandbox");
+    out.println("-> " + count + " " + Names.plural(itemType) + " over every page" + (types.isEmpty() ? "" : ": " + types));
+  }
+
+  /** The ids sessionkit transcript takes for a call: the values of the history operation's required parameters. */
+  private static List<String> ids(OperationDescriptor history, Examples examples) {
+    return history.parameters().stream().filter(ParameterDescriptor::required)
+        .map(parameter -> examples.arguments().required(parameter.name())).toList();
   }
 }

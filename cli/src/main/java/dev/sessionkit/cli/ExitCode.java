@@ -4,6 +4,8 @@ import dev.sessionkit.errors.ApiConnectionException;
 import dev.sessionkit.errors.AuthenticationException;
 import dev.sessionkit.errors.BadRequestException;
 import dev.sessionkit.errors.DecodingException;
+import dev.sessionkit.errors.InsecureTransportException;
+import dev.sessionkit.errors.MissingFieldException;
 import dev.sessionkit.errors.NotFoundException;
 import dev.sessionkit.errors.PermissionDeniedException;
 import dev.sessionkit.errors.RateLimitException;
@@ -16,7 +18,10 @@ public final class ExitCode {
   public static final int OK = 0;
   /** A failure none of the other codes names. */
   public static final int OTHER = 1;
-  /** Bad usage: an unknown option, a malformed id, a limit out of range, or a 400/422 from the server. */
+  /**
+   * Bad usage: an unknown option, a malformed id, a limit out of range, a base URL that would send the
+   * credential over plain http, or a 400/422 from the server.
+   */
   public static final int USAGE = 2;
   /** No credential, or the server refused it (401, 403). */
   public static final int AUTH = 3;
@@ -28,7 +33,7 @@ public final class ExitCode {
   public static final int SERVER_ERROR = 6;
   /** No response: connection refused or dropped, a cut-off body, or a timeout. */
   public static final int NETWORK = 7;
-  /** A response arrived but is not what the vendor's spec describes. */
+  /** A response arrived but is not what the vendor's spec describes (a required field missing included). */
   public static final int DECODING = 8;
 
   /** The list shown under "Exit codes:" by {@code sessionkit --help}, in order. */
@@ -58,7 +63,8 @@ public final class ExitCode {
     if (e instanceof RateLimitException) return RATE_LIMITED;
     if (e instanceof ServerException) return SERVER_ERROR;
     if (e instanceof ApiConnectionException) return NETWORK;
-    if (e instanceof DecodingException) return DECODING;
+    if (e instanceof DecodingException || e instanceof MissingFieldException) return DECODING;
+    if (e instanceof InsecureTransportException) return USAGE;
     if (e instanceof BadRequestException || e instanceof UnprocessableEntityException) return USAGE;
     if (e instanceof IllegalArgumentException) return USAGE;
     return OTHER;

@@ -9,14 +9,17 @@ final class Progress {
 
   private final PrintStream err;
   private final String label;
+  private final String noun;
   private final boolean enabled;
   private final long start = System.nanoTime();
   private long last = start;
   private long count;
 
-  Progress(PrintStream err, String label, boolean enabled) {
+  /** Reports on {@code err} (unless not {@code enabled}) as {@code sessionkit: <label>: <count> <noun> ...}. */
+  Progress(PrintStream err, String label, String noun, boolean enabled) {
     this.err = err;
     this.label = label;
+    this.noun = noun;
     this.enabled = enabled;
   }
 
@@ -26,7 +29,7 @@ final class Progress {
     if (!enabled) return;
     if (count % EVERY == 0 || (count % 100 == 0 && System.nanoTime() - last > INTERVAL_NANOS)) {
       last = System.nanoTime();
-      err.printf(java.util.Locale.ROOT, "sessionkit: %s: %,d events so far (%.1f s)%n", label, count, seconds());
+      err.printf(java.util.Locale.ROOT, "sessionkit: %s: %,d %s so far (%.1f s)%n", label, count, noun, seconds());
       err.flush();
     }
   }
@@ -39,7 +42,7 @@ final class Progress {
   /** Writes the last line. */
   void done() {
     if (!enabled) return;
-    err.printf(java.util.Locale.ROOT, "sessionkit: %s: %,d events in %.1f s%n", label, count, seconds());
+    err.printf(java.util.Locale.ROOT, "sessionkit: %s: %,d %s in %.1f s%n", label, count, noun, seconds());
     err.flush();
   }
 

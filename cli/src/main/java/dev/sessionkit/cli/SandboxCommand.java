@@ -1,25 +1,20 @@
 package dev.sessionkit.cli;
 
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sessionkit sandbox}: keeps a sandbox running and prints the environment that points the SDKs at it. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, description = {
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Run the embedded sandbox until interrupted (Ctrl-C), printing the environment that points the SDKs at it:",
     "  eval \"$(./sessionkit sandbox --port 8787 &)\"   or copy the export lines into another shell."})
 final class SandboxCommand implements Callable<Integer> {
   @ParentCommand
   SessionkitCommand top;
-
-  @Mixin
-  GlobalOptions options;
 
   @Option(names = "--port", paramLabel = "PORT", description = "The loopback port (default: any free port).")
   int port;
@@ -33,8 +28,8 @@ final class SandboxCommand implements Callable<Integer> {
       }
       top.out.flush();
       top.err.println("sessionkit: sandbox running on http://127.0.0.1:" + sandbox.port() + " (seed " + sandbox.seed()
-          + "); sessions: " + SessionIds.QODER_DOCUMENTED_SESSION + ", " + SessionIds.qoderSession(1000)
-          + ", ... (see SessionIds). Ctrl-C to stop.");
+          + ", vendors " + String.join(", ", sandbox.vendors()) + "): point an SDK's fromEnv() at it with the variables"
+          + " above, or try sessionkit VENDOR ... --sandbox. Ctrl-C to stop.");
       new CountDownLatch(1).await();
       return ExitCode.OK;
     } finally {

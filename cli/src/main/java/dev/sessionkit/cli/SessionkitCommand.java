@@ -1,49 +1,56 @@
 package dev.sessionkit.cli;
 
-import dev.sessionkit.agents.AgentsClient;
 import dev.sessionkit.core.ClientBuilder;
-import dev.sessionkit.pipecat.PipecatClient;
-import dev.sessionkit.piper.PiperClient;
-import dev.sessionkit.qoder.QoderClient;
+import dev.sessionkit.core.vendor.EnvironmentVariable;
+import dev.sessionkit.core.vendor.VendorDescriptor;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The {@code sessionkit} command: options every subcommand accepts, and the clients they share. */
+/**
+ * The {@code sessionkit} command: the options every subcommand inherits (picocli's
+ * {@link ScopeType#INHERIT}, so that an option means the same before or after a subcommand's name),
+ * and what the subcommands share: the environment, the output streams, the sandbox, the clients.
+ */
 @Command(
     name = "sessionkit",
     mixinStandardHelpOptions = true,
-    version = "sessionkit 0.1.0",
+    versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {
-      "Read and export agent sessions of Qoder, Piper, Pipecat Cloud and the Agents API v2.",
-      "",
-      "Credentials come from the same environment variables as the SDKs' fromEnv(): QODER_PAT, PIPER_API_TOKEN "
-          + "(and PIPER_ORG_ID), PIPECAT_API_KEY, AGENTS_API_KEY; base URLs from QODER_BASE_URL, PIPER_BASE_URL, "
-          + "PIPECAT_BASE_URL, AGENTS_BASE_URL. Add --sandbox to use the embedded sandbox instead: no account, no network.",
-      ""},
-    subcommands = {
-      QoderCommand.class, PiperCommand.class, PipecatCommand.class, AgentsV2Command.class, TranscriptCommand.class, DemoCommand.class,
-      SandboxCommand.class},
-    footer = {"", "Try: sessionkit demo          (the four SDKs against the sandbox)",
-      "     sessionkit qoder events sess_sandbox_1000 --sandbox --all --format jsonl"})
+    subcommands = {RunCommand.class, TranscriptCommand.class, DemoCommand.class, SandboxCommand.class, DriftCommand.class},
+    footer = {"", "Try: sessionkit demo          (every vendor against the sandbox)"})
 final class SessionkitCommand implements Callable<Integer> {
-  @Mixin
-  GlobalOptions options;
-
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+      description = "Start the embedded sandbox and call it instead of the vendor: no account, no network.")
   boolean sandbox;
+
+  @Option(names = "--sandbox-seed", paramLabel = "SEED", scope = ScopeType.INHERIT,
+      description = "The seed of the sandbox's generated sessions (default ${DEFAULT-VALUE}).")
   long sandboxSeed = Sandbox.DEFAULT_SEED;
+
+  @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Send requests to this base URL (https, or http to loopback) instead of the vendor's.")
   String baseUrl;
+
+  @Option(names = "--retries", paramLabel = "N", scope = ScopeType.INHERIT,
+      description = "Retries of a failed request (connection failure, 408, 429, 5xx), 0-10 (default 2).")
   Integer retries;
-  Format format;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No progress lines on stderr.")
   boolean quiet;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
   boolean debug;
+
+  Format format;
 
   @Spec
   CommandSpec spec;
@@ -52,7 +59,18 @@ final class SessionkitCommand implements Callable<Integer> {
   PrintStream out = System.out;
   PrintStream err = System.err;
   boolean terminal;
+  /** The arguments as given, for messages that show the command again. */
+  List<String> args = List.of();
+  /** The vendors that have commands. */
+  List<VendorDescriptor> vendors = List.of();
   private Sandbox running;
+  private final Map<String, Object> clients = new HashMap<>();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", order = -1,
+      description = "table, json or jsonl (default: table on a terminal, jsonl otherwise); for the vendor commands.")
+  void format(Format value) {
+    if (value != null) format = value;
+  }
 
   @Override
   public Integer call() {
@@ -76,59 +94,52 @@ final class SessionkitCommand implements Callable<Integer> {
     if (running != null) running.close();
   }
 
-  /** Returns the environment a vendor's client is built from: the sandbox's with --sandbox, else the process's. */
-  private Map<String, String> envFor(Vendor vendor, String example) {
+  /**
+   * Returns {@code vendor}'s client, built once from the environment (the sandbox's with
+   * {@code --sandbox}) and {@code --base-url} and {@code --retries}.
+   *
+   * @throws CliFailure (an auth error) when the environment holds none of the vendor's credentials
+   */
+  Object client(VendorDescriptor vendor) {
+    Object client = clients.get(vendor.id());
+    if (client == null) {
+      client = vendor.newClient(environment(vendor), this::settings);
+      clients.put(vendor.id(), client);
+    }
+    return client;
+  }
+
+  /** Returns the environment {@code vendor}'s client is built from, once it holds a credential. */
+  private Map<String, String> environment(VendorDescriptor vendor) {
     if (sandbox) return sandbox().environment();
-    String credential = env.get(vendor.credentialEnv());
-    if (credential == null || credential.isBlank()) {
-      throw new CliFailure(ExitCode.AUTH, vendor.credentialEnv() + " is not set: set it to your " + label(vendor)
-          + " credential, or add --sandbox to try the command on the embedded sandbox (no account needed), for example: sessionkit "
-          + example + " --sandbox");
+    List<EnvironmentVariable> credentials = vendor.environment().stream()
+        .filter(variable -> variable.role() == EnvironmentVariable.Role.CREDENTIAL).toList();
+    boolean set = credentials.stream().anyMatch(variable -> {
+      String value = env.get(variable.name());
+      return value != null && !value.isBlank();
+    });
+    if (!set) {
+      String names = String.join(" or ", credentials.stream().map(EnvironmentVariable::name).toList());
+      throw new CliFailure(ExitCode.AUTH, names + (credentials.size() > 1 ? " are" : " is") + " not set: set "
+          + (credentials.size() > 1 ? "one" : "it") + " to your " + vendor.label() + " credential, or add --sandbox to try "
+          + "the command on the embedded sandbox (no account needed): sessionkit " + String.join(" ", args) + " --sandbox");
     }
     return env;
   }
 
-  static String label(Vendor vendor) {
-    return switch (vendor) {
-      case QODER -> "Qoder";
-      case PIPER -> "Piper";
-      case PIPECAT -> "Pipecat Cloud";
-      case AGENTS_V2 -> "Agents API v2";
-    };
-  }
-
-  QoderClient qoder() {
-    QoderClient.Builder builder = QoderClient.builder().fromEnv(envFor(Vendor.QODER, "qoder events sess_sandbox_1000"));
-    return configure(builder);
-  }
-
-  PiperClient piper() {
-    PiperClient.Builder builder = PiperClient.builder().fromEnv(envFor(Vendor.PIPER,
-        "piper events 3c90c3cc-0d44-4b50-8888-8dd25736052a 00000000-0000-4000-a000-000000000012"));
-    return configure(builder);
-  }
-
-  PipecatClient pipecat() {
-    PipecatClient.Builder builder = PipecatClient.builder().fromEnv(envFor(Vendor.PIPECAT,
-        "pipecat session my-agent 800d444a-e67e-4686-afb3-b0de509cccb3"));
-    return configure(builder);
-  }
-
-  AgentsClient agents() {
-    AgentsClient.Builder builder = AgentsClient.builder().fromEnv(envFor(Vendor.AGENTS_V2,
-        "agents-v2 events agt_sandbox ase_sandbox_120"));
-    return configure(builder);
-  }
-
-  /** Applies --base-url and --retries, then builds the client. */
-  private <B extends ClientBuilder<B, C>, C> C configure(B builder) {
+  /** Applies --base-url and --retries. */
+  private void settings(ClientBuilder<?, ?> builder) {
     if (baseUrl != null) builder.baseUrl(baseUrl);
     if (retries != null) builder.maxRetries(retries);
-    return builder.build();
   }
 
-  /** Returns a label for progress lines. */
-  String progressLabel(String vendor, String session) {
-    return vendor + " " + session;
+  /**
+   * Returns the client of the vendor {@code id} as {@code type}, for the commands that call an SDK's
+   * typed API rather than its operations.
+   */
+  <T> T client(String id, Class<T> type) {
+    VendorDescriptor vendor = vendors.stream().filter(v -> v.id().equals(id)).findFirst()
+        .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "no vendor " + id + " on the class path"));
+    return type.cast(client(vendor));
   }
 }

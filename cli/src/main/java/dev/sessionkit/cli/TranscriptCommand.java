@@ -24,7 +24,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code sessionkit transcript VENDOR IDS...}: a session of any vendor whose SDK declares a transcript
  * mapping, as one transcript, written as Markdown, JSON lines or OTLP JSON (or sent to an OTLP/HTTP
  * endpoint). The vendor is found by its descriptor's id; the ids are the required parameters of its
- * declared history operation (or, with {@code --follow}, its live one), in order. Its options are the
- * {@link ConnectionOptions}, and its own {@code --format} chooses among the transcript formats.
+ * declared history operation (or, with {@code --follow}, its live one), in order. It inherits the
+ * root's options, and its own {@code --format} chooses among the transcript formats.
  */
 @Command(name = "transcript", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "A session of any vendor as one transcript: Markdown (default), JSON lines, or OTLP JSON spans.",
@@ -70,9 +69,6 @@ final class TranscriptCommand implements Callable<Integer> {
   @Option(names = "--otlp-endpoint", paramLabel = "URL",
       description = "Send the spans with OTLP/HTTP to this URL (http://host:4318 or its /v1/traces) instead of writing them.")
   String otlpEndpoint;
-
-  @Mixin
-  ConnectionOptions connection;
 
   private SessionkitCommand top() {
     return (SessionkitCommand) spec.root().userObject();
@@ -134,7 +130,7 @@ final class TranscriptCommand implements Callable<Integer> {
   }
 
   private List<Session> sessions(SessionkitCommand top) {
-    List<VendorDescriptor> transcribed = VendorDescriptor.installed().stream().filter(v -> v.transcript().isPresent()).toList();
+    List<VendorDescriptor> transcribed = top.vendors.stream().filter(v -> v.transcript().isPresent()).toList();
     VendorDescriptor descriptor = transcribed.stream().filter(v -> v.id().equals(vendor)).findFirst()
         .orElseThrow(() -> new CliFailure(ExitCode.USAGE, "unknown vendor '" + vendor + "': use " + choices(transcribed)));
     TranscriptMapping mapping = descriptor.transcript().orElseThrow();
@@ -165,7 +161,7 @@ final class TranscriptCommand implements Callable<Integer> {
       for (int i = 0; i < ids.size(); i++) arguments.put(positional.get(leftOut + i).name(), ids.get(i));
       calls.add(arguments.build());
     }
-    Object client = client(top, descriptor, env);
+    Object client = top.client(descriptor);
     dev.sessionkit.transcript.Transcripts transcripts = dev.sessionkit.transcript.Transcripts.of(descriptor);
     List<Session> sessions = new ArrayList<>();
     for (Arguments arguments : calls) {
@@ -174,22 +170,6 @@ final class TranscriptCommand implements Callable<Integer> {
           () -> follow ? transcripts.follow(client, arguments) : transcripts.read(client, arguments)));
     }
     return sessions;
-  }
-
-  /** Returns the vendor's client, built from the sandbox's environment or the process's, with --base-url and --retries. */
-  private static Object client(SessionkitCommand top, VendorDescriptor descriptor, Map<String, String> env) {
-    if (!top.sandbox) {
-      String credential = env.get(descriptor.credentialVariable().name());
-      if (credential == null || credential.isBlank()) {
-        throw new CliFailure(ExitCode.AUTH, descriptor.credentialVariable().name() + " is not set: set it to your "
-            + descriptor.label() + " credential, or add --sandbox to try the command on the embedded sandbox (no account "
-            + "needed), for example: sessionkit transcript " + descriptor.id() + " ... --sandbox");
-      }
-    }
-    return descriptor.newClient(env, builder -> {
-      if (top.baseUrl != null) builder.baseUrl(top.baseUrl);
-      if (top.retries != null) builder.maxRetries(top.retries);
-    });
   }
 
   /** {@code a, b or c}. */

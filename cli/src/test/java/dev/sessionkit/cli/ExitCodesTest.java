@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sessionkit.sandbox.Fault;
 import dev.sessionkit.sandbox.FaultPlan;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +27,7 @@ class ExitCodesTest {
     String[] args = new String[3 + extra.length];
     args[0] = "qoder";
     args[1] = "events";
-    args[2] = SessionIds.qoderSession(10);
+    args[2] = "sess_sandbox_10";
     System.arraycopy(extra, 0, args, 3, extra.length);
     return Cli.run(sandbox.environment(), args);
   }
@@ -50,14 +48,14 @@ class ExitCodesTest {
   }
 
   @Test
-  void bothCursorsAreAUsageError() {
+  void bothCursorsAreAUsageErrorOfTheSdk() {
     assertOneLine(Cli.run("qoder", "events", "sess_1", "--after", "evt_a", "--before", "evt_b", "--sandbox"), ExitCode.USAGE,
-        "sessionkit: usage error: --after and --before are mutually exclusive");
+        "sessionkit: usage error: afterId and beforeId are mutually exclusive (got both)");
   }
 
   @Test
   void aMissingCredentialIsAnAuthErrorThatPointsAtTheSandbox() {
-    Cli cli = Cli.run("pipecat", "session", "my-agent", SessionIds.PIPECAT_DOCUMENTED_SESSION);
+    Cli cli = Cli.run("pipecat", "session", "my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3");
     assertOneLine(cli, ExitCode.AUTH, "sessionkit: auth error: PIPECAT_API_KEY is not set: set it to your Pipecat Cloud credential");
     assertTrue(cli.err().contains("--sandbox"));
   }
@@ -67,7 +65,7 @@ class ExitCodesTest {
     try (Sandbox sandbox = Sandbox.start()) {
       Map<String, String> env = new HashMap<>(sandbox.environment());
       env.put("QODER_PAT", "pt-wrong");
-      assertOneLine(Cli.run(env, "qoder", "events", SessionIds.qoderSession(10)), ExitCode.AUTH,
+      assertOneLine(Cli.run(env, "qoder", "events", "sess_sandbox_10"), ExitCode.AUTH,
           "sessionkit: auth error: HTTP 401 authentication_error: PAT invalid or expired");
     }
   }
@@ -129,7 +127,7 @@ class ExitCodesTest {
     try (Sandbox sandbox = Sandbox.start()) {
       env = sandbox.environment();
     }
-    assertOneLine(Cli.run(env, "piper", "events", SessionIds.piperSession(3), "--retries", "0"), ExitCode.NETWORK,
+    assertOneLine(Cli.run(env, "piper", "events", "00000000-0000-4000-a000-000000000003", "--retries", "0"), ExitCode.NETWORK,
         "sessionkit: network error: no response from GET http://127.0.0.1:");
   }
 
@@ -156,8 +154,8 @@ class ExitCodesTest {
   @Test
   void aBaseUrlPointsAnywhere() {
     try (Sandbox sandbox = Sandbox.start()) {
-      Map<String, String> env = Map.of("QODER_PAT", sandbox.credential(Vendor.QODER));
-      Cli cli = Cli.run(env, "qoder", "events", SessionIds.qoderSession(4), "--base-url", sandbox.baseUrl(Vendor.QODER));
+      Map<String, String> env = Map.of("QODER_PAT", sandbox.credential("qoder"));
+      Cli cli = Cli.run(env, "qoder", "events", "sess_sandbox_4", "--base-url", sandbox.baseUrl("qoder"));
       assertEquals(0, cli.code(), cli.err());
       assertEquals(4, cli.outLines().size());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sessionkit.sandbox.SessionIds;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,11 @@ class LargeTranscriptTest {
    * third event of each turn of seven; the last event is {@code terminated} instead).
    */
   private static long expectedEntries() {
+    // The sandbox's Qoder turn has nine events (user.message, session.status_running, span.model_request_start,
+    // agent.thinking, agent.tool_use, agent.tool_result, agent.message, span.model_request_end,
+    // session.status_idle), the third a model request's start (no entry of its own).
     long starts = 0;
-    for (int i = 0; i < EVENTS - 1; i++) if (i % 7 == 2) starts++;
+    for (int i = 0; i < EVENTS; i++) if (i % 9 == 2) starts++;
     return EVENTS - starts;
   }
 
@@ -37,7 +39,7 @@ class LargeTranscriptTest {
     Path stderr = Files.createTempFile("sessionkit-transcript", ".err");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "transcript", "qoder", SessionIds.qoderSession(EVENTS), "--format", format, "--sandbox")
+        Main.class.getName(), "transcript", "qoder", "sess_sandbox_" + EVENTS, "--format", format, "--sandbox")
         .redirectError(stderr.toFile())
         .start();
     long start = System.nanoTime();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -44,19 +43,19 @@ class TranscriptCommandTest {
 
   @Test
   void markdownIsTheDefaultForEveryVendor() {
-    Cli qoder = Cli.run("transcript", "qoder", SessionIds.qoderSession(20), "--sandbox");
+    Cli qoder = Cli.run("transcript", "qoder", "sess_sandbox_20", "--sandbox");
     assertEquals(0, qoder.code(), qoder.err());
     assertTrue(qoder.out().startsWith("# Qoder Cloud Agents session `sess_sandbox_20`"), qoder.out());
     assertTrue(qoder.out().contains("## Turn 1 (`turn_"));
     assertTrue(qoder.out().contains("## Totals"));
-    Cli piper = Cli.run("transcript", "piper", SessionIds.PIPER_ORG, SessionIds.piperSession(6), "--sandbox");
+    Cli piper = Cli.run("transcript", "piper", "3c90c3cc-0d44-4b50-8888-8dd25736052a", "00000000-0000-4000-a000-000000000006", "--sandbox");
     assertEquals(0, piper.code(), piper.err());
     assertTrue(piper.out().contains("<details><summary>Model request <code>"), piper.out());
-    Cli pipecat = Cli.run("transcript", "pipecat", SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION, "--sandbox");
+    Cli pipecat = Cli.run("transcript", "pipecat", "my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3", "--sandbox");
     assertEquals(0, pipecat.code(), pipecat.err());
     assertTrue(pipecat.out().contains("_Status: HTTP_COMPLETED · 2025-10-22T08:39:26Z_"), pipecat.out());
     assertTrue(pipecat.out().contains("<details><summary>2 resource samples</summary>"), pipecat.out());
-    Cli agents = Cli.run("transcript", "agents-v2", SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION, "--sandbox");
+    Cli agents = Cli.run("transcript", "agents-v2", "agt_customer_support", "ase_customer_support_001", "--sandbox");
     assertEquals(0, agents.code(), agents.err());
     assertTrue(agents.out().contains("<details><summary>Tool call <code>knowledge_base_search</code>"), agents.out());
     assertEquals("", agents.err());
@@ -64,33 +63,37 @@ class TranscriptCommandTest {
 
   @Test
   void piperTakesTheOrgFromTheEnvironmentWhenLeftOut() {
-    Cli cli = Cli.run("transcript", "piper", SessionIds.piperSession(3), "--sandbox", "--format", "jsonl");
+    Cli cli = Cli.run("transcript", "piper", "00000000-0000-4000-a000-000000000003", "--sandbox", "--format", "jsonl");
     assertEquals(0, cli.code(), cli.err());
-    assertEquals(List.of("user_message", "user_message", "user_message", "model_request", "totals"),
+    // Three events of the sandbox's Piper turn: the user's message, then reasoning and a tool call (event types
+    // this spec does not know), in one run.
+    assertEquals(List.of("user_message", "unknown", "unknown", "model_request", "totals"),
         cli.outLines().stream().map(l -> l.replaceAll(".*\"kind\":\"([a-z_]+)\".*", "$1")).toList());
   }
 
   @Test
   void jsonlWritesOneEntryPerLineForEachQoderSessionGiven() {
-    Cli cli = Cli.run("transcript", "qoder", SessionIds.qoderSession(8), SessionIds.qoderSession(3), "--sandbox", "--format", "jsonl");
+    Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_8", "sess_sandbox_3", "--sandbox", "--format", "jsonl");
     assertEquals(0, cli.code(), cli.err());
-    // 8 events: a turn of seven with one model request start, then terminated: 7 entries and a totals line; 3 events: 3 + 1.
-    assertEquals(7 + 1 + 3 + 1, cli.outLines().size(), cli.out());
+    // 8 events: the first eight of the sandbox's nine-event turn (user.message, status_running, the model
+    // request's start, thinking, tool_use, tool_result, agent.message, its end), the start no entry of its own:
+    // 7 entries and a totals line; 3 events (user.message, status_running, a start): 2 + 1.
+    assertEquals(7 + 1 + 2 + 1, cli.outLines().size(), cli.out());
     assertTrue(cli.outLines().get(7).contains("\"kind\":\"totals\""));
     assertTrue(cli.outLines().get(8).contains("\"session_id\":\"sess_sandbox_3\""));
   }
 
   @Test
   void otlpWritesOneTracePerSessionWithGenAiAttributes() throws Exception {
-    Cli cli = Cli.run("transcript", "agents-v2", SessionIds.AGENTS_AGENT, SessionIds.agentsSession(10), "--sandbox", "--format", "otlp");
+    Cli cli = Cli.run("transcript", "agents-v2", "agt_sandbox", "ase_sandbox_10", "--sandbox", "--format", "otlp");
     assertEquals(0, cli.code(), cli.err());
     List<Span> spans = spans(cli.out());
     assertEquals(1, spans.stream().map(Span::getTraceId).distinct().count());
     // 10 events: two exchanges of five, each with one tool call.
-    assertEquals(List.of("execute_tool knowledge_base_search", "execute_tool knowledge_base_search", "invoke_agent agt_sandbox",
+    assertEquals(List.of("execute_tool corpora_search", "execute_tool corpora_search", "invoke_agent agt_sandbox",
         "invoke_agent agt_sandbox", "session agents-v2"), spans.stream().map(Span::getName).sorted().toList());
     for (Span span : spans) {
-      assertEquals(SessionIds.agentsSession(10), attribute(span, "gen_ai.conversation.id"));
+      assertEquals("ase_sandbox_10", attribute(span, "gen_ai.conversation.id"));
       assertEquals("agt_sandbox", attribute(span, "gen_ai.agent.id"));
       assertEquals("agents-v2", attribute(span, "gen_ai.provider.name"), "the vendor's id");
     }
@@ -102,7 +105,7 @@ class TranscriptCommandTest {
       receiver.start();
       receiver.enqueue(new MockResponse.Builder().code(200).build());
       String endpoint = "http://127.0.0.1:" + receiver.getPort();
-      Cli cli = Cli.run("transcript", "qoder", SessionIds.qoderSession(9), "--sandbox", "--otlp-endpoint", endpoint);
+      Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_9", "--sandbox", "--otlp-endpoint", endpoint);
       assertEquals(0, cli.code(), cli.err());
       assertEquals("", cli.out(), "the spans go to the endpoint, not to stdout");
       assertEquals("sessionkit: qoder sess_sandbox_9: 8 entries sent to " + endpoint + "/v1/traces", cli.err().strip());
@@ -110,7 +113,9 @@ class TranscriptCommandTest {
       assertEquals("/v1/traces", request.getTarget());
       ExportTraceServiceRequest decoded = ExportTraceServiceRequest.parseFrom(request.getBody().toByteArray());
       List<Span> spans = decoded.getResourceSpans(0).getScopeSpans(0).getSpansList();
-      assertEquals(List.of("chat", "invoke_agent", "invoke_agent", "session qoder"), spans.stream().map(Span::getName).sorted().toList());
+      assertEquals(List.of("chat", "execute_tool Grep", "invoke_agent", "session qoder"),
+          spans.stream().map(Span::getName).sorted().toList(),
+          "nine events: one whole turn of the sandbox's nine, with one model request and one tool call");
       Span chat = spans.stream().filter(s -> s.getName().equals("chat")).findFirst().orElseThrow();
       assertEquals("chat", attribute(chat, "gen_ai.operation.name"));
       assertEquals("qoder", attribute(chat, "gen_ai.provider.name"));
@@ -126,7 +131,7 @@ class TranscriptCommandTest {
       receiver.enqueue(new MockResponse.Builder().code(503).build());
       receiver.enqueue(new MockResponse.Builder().code(503).build());
       receiver.enqueue(new MockResponse.Builder().code(503).build());
-      Cli cli = Cli.run("transcript", "qoder", SessionIds.qoderSession(3), "--sandbox", "--otlp-endpoint",
+      Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_3", "--sandbox", "--otlp-endpoint",
           receiver.url("/v1/traces").toString());
       assertEquals(ExitCode.NETWORK, cli.code(), cli.err());
       assertTrue(cli.err().startsWith("sessionkit: network error: OTLP export to " + receiver.url("/v1/traces") + " failed"), cli.err());
@@ -136,7 +141,7 @@ class TranscriptCommandTest {
 
   @Test
   void aMissingCredentialIsAnAuthErrorThatPointsAtTheSandbox() {
-    Cli cli = Cli.run("transcript", "qoder", SessionIds.qoderSession(3));
+    Cli cli = Cli.run("transcript", "qoder", "sess_sandbox_3");
     assertOneLine(cli, ExitCode.AUTH, "sessionkit: auth error: QODER_PAT is not set: set it to your Qoder Cloud Agents credential");
     assertTrue(cli.err().contains("--sandbox"));
   }
@@ -180,7 +185,7 @@ class TranscriptCommandTest {
     try (Sandbox sandbox = Sandbox.start()) {
       Map<String, String> env = new java.util.HashMap<>(sandbox.environment());
       env.remove("PIPER_ORG_ID");
-      Cli cli = Cli.run(env, "transcript", "piper", SessionIds.piperSession(3));
+      Cli cli = Cli.run(env, "transcript", "piper", "00000000-0000-4000-a000-000000000003");
       assertOneLine(cli, ExitCode.USAGE, "sessionkit: usage error: no ORG_ID: give it before SESSION_ID, or set PIPER_ORG_ID");
       assertEquals(0, sandbox.requestCount());
     }
@@ -188,7 +193,7 @@ class TranscriptCommandTest {
 
   @Test
   void followingAVendorThatDeclaresNoLiveStreamIsAUsageError() {
-    assertOneLine(Cli.run("transcript", "pipecat", SessionIds.PIPECAT_DOCUMENTED_AGENT, SessionIds.PIPECAT_DOCUMENTED_SESSION,
+    assertOneLine(Cli.run("transcript", "pipecat", "my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3",
         "--follow", "--sandbox"), ExitCode.USAGE,
         "sessionkit: usage error: pipecat has no live stream of a session's events: leave out --follow");
   }

@@ -21,10 +21,48 @@ import java.util.List;
  * @param profile the service profile's constant, in full ({@code dev.sessionkit.qoder.internal.QoderProfile.PROFILE})
  * @param services the services, in the spec's order
  * @param title the API's title as Javadoc
+ * @param lifecycle how a session runs ({@code x-sessionkit-lifecycle}), or null
  */
 record DescriptorModel(String packageName, String className, String id, String label, String description,
     String docsUrl, String baseUrl, List<Variable> environment, String client, String profile, List<Service> services,
-    String title) {
+    String title, Lifecycle lifecycle) {
+
+  /**
+   * The spec's {@code x-sessionkit-lifecycle}, checked ({@link LifecycleReader}); strings escaped.
+   *
+   * @param session the parameter naming the session
+   * @param create the create step, or null
+   * @param send the send step, or null
+   * @param follow the follow step, or null
+   * @param end the end step, or null
+   */
+  record Lifecycle(String session, LifecycleStep create, LifecycleStep send, LifecycleStep follow, LifecycleStep end) {
+    /** The descriptor's expression that builds it (null steps written here, not left to a template's lookup). */
+    String java() {
+      return "new dev.sessionkit.core.vendor.Lifecycle(\"" + session + "\", " + LifecycleStep.java(create) + ",\n            "
+          + LifecycleStep.java(send) + ",\n            " + LifecycleStep.java(follow) + ",\n            " + LifecycleStep.java(end) + ")";
+    }
+  }
+
+  /**
+   * One step of the lifecycle.
+   *
+   * @param operationId the operation
+   * @param id the session id's dotted path, or null
+   * @param message the message's JSON pointer, or null
+   * @param omit the JSON pointers left out of the body's example
+   */
+  record LifecycleStep(String operationId, String id, String message, List<String> omit) {
+    static String java(LifecycleStep step) {
+      if (step == null) return "null";
+      return "new dev.sessionkit.core.vendor.Lifecycle.Step(\"" + step.operationId + "\", " + literal(step.id) + ", "
+          + literal(step.message) + ", List.of(" + String.join(", ", step.omit.stream().map(LifecycleStep::literal).toList()) + "))";
+    }
+
+    private static String literal(String value) {
+      return value == null ? "null" : "\"" + value + "\"";
+    }
+  }
 
   /** Whether a type of an operation has type arguments (so the descriptor needs Moshi's {@code Types}). */
   boolean usesTypes() {
@@ -76,6 +114,10 @@ record DescriptorModel(String packageName, String className, String id, String l
    * @param shortcut the vendor-level alias, or null
    * @param invoke the invoker's method ({@code callSessionsEvents}), or null when the operation only streams
    * @param iterate the pager's method ({@code iterateSessionsEvents}, calling {@code iterateEvents}), or null
+   * @param pages the page lister's method ({@code pagesSessionsEvents}, calling {@code eventPages}), or null
+   * @param pagesMethod the service's pages form ({@code eventPages}), or null
+   * @param cursorParameter the parameter a next cursor is passed back in (forward), or null when not paged
+   * @param pageSizeParameter the parameter that sets the page size, or null
    * @param stream the streamer's method, or null
    * @param streamMethod the service's stream method ({@code streamEvents}), or null
    * @param upperName the service method's name, capitalised
@@ -85,7 +127,8 @@ record DescriptorModel(String packageName, String className, String id, String l
    */
   record Operation(String service, String name, String operationId, String httpMethod, String path, String summary,
       String description, List<Parameter> parameters, Body body, TypeModel response, TypeModel itemType,
-      TypeModel eventType, String shortcut, String invoke, String iterate, String stream, String streamMethod,
+      TypeModel eventType, String shortcut, String invoke, String iterate, String pages, String pagesMethod,
+      String cursorParameter, String pageSizeParameter, String stream, String streamMethod,
       String upperName, boolean returnsNothing, List<Argument> arguments, Params params) {}
 
   /**

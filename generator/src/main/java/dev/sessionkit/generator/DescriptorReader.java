@@ -77,7 +77,7 @@ final class DescriptorReader {
     return new DescriptorModel(packageOf(internalPackage), config.name() + "Descriptor", config.id(),
         Text.javaString(config.label()), Text.javaString(description), docsUrl, baseUrl, environment,
         publicPackage + "." + vendor.clientClass(), internalPackage + "." + vendor.profileClass() + ".PROFILE",
-        services, vendor.title());
+        services, vendor.title(), new LifecycleReader(spec).read(vendor));
   }
 
   /** The services in the order the spec lists their tags (the codegen sorts them by name). */
@@ -173,6 +173,7 @@ final class DescriptorReader {
 
     String suffix = Text.camel(service.accessor(), true) + operation.upperName();
     ResponseModel response = operation.response();
+    PaginationModel paging = operation.paging();
     return new DescriptorModel.Operation(service.accessor(), operation.name(), Text.javaString(operation.operationId()),
         operation.httpMethod(), Text.javaString(path), Text.javaString(operation.apiDoc()),
         Text.javaString(operation.description()), parameters, body,
@@ -180,9 +181,23 @@ final class DescriptorReader {
         operation.paging() == null ? null : type(operation.paging().itemType()),
         operation.stream() == null ? null : type(operation.stream().eventType()), operation.shortcut(),
         operation.plain() ? "call" + suffix : null, operation.paging() == null ? null : "iterate" + suffix,
+        paging == null ? null : "pages" + suffix, paging == null ? null : paging.pagesMethod(),
+        paging == null ? null : cursorParameter(paging), paging == null || paging.pageSize() == null ? null
+            : paging.pageSize().parameter(),
         operation.stream() == null ? null : "stream" + suffix,
         operation.stream() == null ? null : operation.stream().method(), operation.upperName(),
         response != null && response.empty(), arguments, params);
+  }
+
+  /**
+   * The parameter a stored next cursor goes back in, paging forward: the cursor style's forward
+   * parameter ({@code after_id}), the token style's ({@code page_key}), or the offset style's
+   * ({@code offset}, the cursor being the next offset in decimal).
+   */
+  private static String cursorParameter(PaginationModel paging) {
+    if (paging.cursor() != null) return paging.cursor().forward().parameter();
+    if (paging.token() != null) return paging.token().parameter();
+    return paging.offset().parameter();
   }
 
   /** Whether the spec requires the body (the typed method needs one whatever the spec says). */

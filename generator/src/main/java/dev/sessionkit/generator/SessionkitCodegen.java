@@ -51,7 +51,7 @@ import org.openapitools.codegen.templating.TemplateManagerOptions;
  */
 public class SessionkitCodegen extends JavaClientCodegen {
   static final Set<String> ROOT_EXTENSIONS = Set.of("x-sessionkit-client", "x-sessionkit-errors",
-      TranscriptReader.KEY);
+      TranscriptReader.KEY, LifecycleReader.KEY);
   static final Set<String> TAG_EXTENSIONS = Set.of("x-sessionkit-service");
   static final Set<String> SCHEME_EXTENSIONS = Set.of("x-sessionkit-builder-method");
 

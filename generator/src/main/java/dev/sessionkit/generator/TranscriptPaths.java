@@ -82,7 +82,10 @@ final class TranscriptPaths {
       }
       case JSON -> {
         if (Set.of(Shape.RECORD, Shape.UNION, Shape.ENUM).contains(shape)) convert = new TranscriptModel.Convert("json", walk.type);
-        else if (shape != Shape.JSON) problem = "JSON (any value, or an object or union of the spec)";
+        else if (shape == Shape.LIST && Set.of(Shape.RECORD, Shape.UNION, Shape.ENUM).contains(shape(element(walk.type)))) {
+          convert = new TranscriptModel.Convert("jsonList", element(walk.type));
+        }
+        else if (shape != Shape.JSON) problem = "JSON (any value, or an object or union of the spec, or a list of them)";
       }
       case FLAG -> {
         if (shape != Shape.BOOLEAN) problem = "a boolean";

@@ -12,8 +12,6 @@ import dev.sessionkit.pipecat.model.SessionDetails;
 import dev.sessionkit.sandbox.Fault;
 import dev.sessionkit.sandbox.FaultPlan;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,12 @@ class SandboxIntegrationTest {
   @Test
   void readsTheDocumentedSessionAtItsRealPath() {
     try (Sandbox sandbox = Sandbox.start()) {
-      SessionDetails session = client(sandbox).sessions().get("my-agent", SessionIds.PIPECAT_DOCUMENTED_SESSION);
+      SessionDetails session = client(sandbox).sessions().get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3");
       assertEquals("HTTP_COMPLETED", session.completionStatus().value());
       assertEquals(2, ResourceSamples.of(session).size());
       RecordedRequest request = sandbox.takeRequest(1, TimeUnit.SECONDS);
-      assertEquals("/v1/agents/my-agent/sessions/800d444a-e67e-4686-afb3-b0de509cccb3", request.getTarget());
-      assertEquals("Bearer " + sandbox.credential(Vendor.PIPECAT), request.getHeaders().get("Authorization"));
+      assertEquals("/pipecat/v1/agents/my-agent/sessions/800d444a-e67e-4686-afb3-b0de509cccb3", request.getTarget());
+      assertEquals("Bearer " + sandbox.credential("pipecat"), request.getHeaders().get("Authorization"));
     }
   }
 
@@ -40,10 +38,10 @@ class SandboxIntegrationTest {
   void readsTheMetricsOfAGeneratedSession() {
     try (Sandbox sandbox = Sandbox.start()) {
       PipecatClient client = client(sandbox);
-      SessionDetails session = client.sessions().get(SessionIds.PIPECAT_AGENT, SessionIds.pipecatSession(500));
+      SessionDetails session = client.sessions().get("sandbox-agent", "00000000-0000-4000-b000-000000000500");
       assertEquals(500, session.resourceMetrics().sampleCount());
       assertEquals(500, ResourceSamples.of(session).size());
-      SessionDetails running = client.sessions().get(SessionIds.PIPECAT_AGENT, SessionIds.pipecatSession(0));
+      SessionDetails running = client.sessions().get("sandbox-agent", "00000000-0000-4000-b000-000000000000");
       assertNull(running.resourceMetrics());
       assertNull(running.endedAt());
       assertEquals(0, ResourceSamples.of(running).size());
@@ -55,9 +53,9 @@ class SandboxIntegrationTest {
     FaultPlan plan = FaultPlan.builder().script(Fault.DROPPED_CONNECTION, Fault.SERVER_ERROR).build();
     try (Sandbox sandbox = Sandbox.builder().faults(plan).start()) {
       RawResponse<SessionDetails> raw = client(sandbox).sessions().withRawResponse()
-          .get("my-agent", SessionIds.PIPECAT_DOCUMENTED_SESSION);
+          .get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3");
       assertEquals(3, raw.attempts());
-      assertEquals(SessionIds.PIPECAT_DOCUMENTED_SESSION, raw.body().sessionId());
+      assertEquals("800d444a-e67e-4686-afb3-b0de509cccb3", raw.body().sessionId());
     }
   }
 
@@ -67,7 +65,7 @@ class SandboxIntegrationTest {
     try (Sandbox sandbox = Sandbox.builder().faults(plan).start()) {
       PipecatClient client = PipecatClient.builder().fromEnv(sandbox.environment()).noRetries().build();
       ServerException e = assertThrows(ServerException.class,
-          () -> client.sessions().get("my-agent", SessionIds.PIPECAT_DOCUMENTED_SESSION));
+          () -> client.sessions().get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3"));
       assertEquals(500, e.status());
       assertEquals("500", e.errorCode());
     }
@@ -89,7 +87,7 @@ class SandboxIntegrationTest {
       PipecatClient client = PipecatClient.builder().token("pk_wrong")
           .baseUrl(sandbox.environment().get(PipecatClient.BASE_URL_ENV)).build();
       AuthenticationException e = assertThrows(AuthenticationException.class,
-          () -> client.sessions().get("my-agent", SessionIds.PIPECAT_DOCUMENTED_SESSION));
+          () -> client.sessions().get("my-agent", "800d444a-e67e-4686-afb3-b0de509cccb3"));
       assertEquals("401", e.errorCode());
       assertEquals("Unauthorized / token expired", e.errorMessage());
     }

@@ -12,8 +12,7 @@ import dev.sessionkit.piper.model.SessionEventsResponse;
 import dev.sessionkit.sandbox.Fault;
 import dev.sessionkit.sandbox.FaultPlan;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
+import dev.sessionkit.sandbox.SandboxSession;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
@@ -28,13 +27,15 @@ class SandboxIntegrationTest {
   @Test
   void readsAGeneratedSessionsRunsWithTheDefaultOrg() {
     try (Sandbox sandbox = Sandbox.start()) {
-      SessionEventsResponse response = client(sandbox).sessions().events(SessionIds.piperSession(10));
-      assertEquals(3, response.runs().size());
+      SandboxSession generated = sandbox.session("piper", 10);
+      assertEquals("00000000-0000-4000-a000-000000000010", generated.id());
+      SessionEventsResponse response = client(sandbox).sessions().events(generated.id());
+      assertEquals(2, response.runs().size(), "runs of five events, as the scenario's turn has them");
       assertEquals(10, RunEventsView.of(response).size());
       RecordedRequest request = sandbox.takeRequest(1, TimeUnit.SECONDS);
-      assertEquals("/v1/orgs/3c90c3cc-0d44-4b50-8888-8dd25736052a/responses/sessions/00000000-0000-4000-a000-000000000010/events",
+      assertEquals("/piper/v1/orgs/3c90c3cc-0d44-4b50-8888-8dd25736052a/responses/sessions/00000000-0000-4000-a000-000000000010/events",
           request.getTarget());
-      assertEquals("Bearer " + sandbox.credential(Vendor.PIPER), request.getHeaders().get("Authorization"));
+      assertEquals("Bearer " + sandbox.credential("piper"), request.getHeaders().get("Authorization"));
     }
   }
 
@@ -42,12 +43,12 @@ class SandboxIntegrationTest {
   void findsTheScenarioRunOfASessionOrNone() {
     try (Sandbox sandbox = Sandbox.start()) {
       PiperClient client = client(sandbox);
-      ScenarioRunDetail run = client.scenarioRuns().findBySession(SessionIds.piperSession(12)).orElseThrow();
+      ScenarioRunDetail run = client.scenarioRuns().findBySession("00000000-0000-4000-a000-000000000012").orElseThrow();
       assertEquals("passed", run.status().value());
       assertTrue(run.turnResults().size() > 1);
-      assertTrue(client.scenarioRuns().findBySession(SessionIds.piperSession(0)).isEmpty());
+      assertTrue(client.scenarioRuns().findBySession("00000000-0000-4000-a000-000000000000").isEmpty());
       sandbox.takeRequest(1, TimeUnit.SECONDS);
-      assertEquals("/v1/orgs/3c90c3cc-0d44-4b50-8888-8dd25736052a/scenarios/runs/by-session/00000000-0000-4000-a000-000000000000",
+      assertEquals("/piper/v1/orgs/3c90c3cc-0d44-4b50-8888-8dd25736052a/scenarios/runs/by-session/00000000-0000-4000-a000-000000000000",
           sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
     }
   }
@@ -57,7 +58,7 @@ class SandboxIntegrationTest {
     FaultPlan plan = FaultPlan.builder().script(Fault.SERVER_ERROR, Fault.RATE_LIMITED).rateLimited(0, Duration.ZERO).build();
     try (Sandbox sandbox = Sandbox.builder().faults(plan).start()) {
       RawResponse<SessionEventsResponse> raw = client(sandbox).sessions().withRawResponse()
-          .events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION);
+          .events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a");
       assertEquals(3, raw.attempts());
       assertEquals(1, raw.body().runs().size());
     }
@@ -78,7 +79,7 @@ class SandboxIntegrationTest {
       PiperClient client = PiperClient.builder().token("pat_wrong")
           .baseUrl(sandbox.environment().get(PiperClient.BASE_URL_ENV)).build();
       AuthenticationException e = assertThrows(AuthenticationException.class,
-          () -> client.scenarioRuns().bySession(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION));
+          () -> client.scenarioRuns().bySession("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"));
       assertEquals("Invalid or expired token", e.errorMessage());
     }
   }

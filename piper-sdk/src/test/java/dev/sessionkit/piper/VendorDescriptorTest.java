@@ -120,4 +120,35 @@ class VendorDescriptorTest {
     assertEquals(true, pattern.getMessage().startsWith("orgId must match "), pattern.getMessage());
     assertEquals(0, server.getRequestCount());
   }
+
+  /**
+   * An offset-paged listing through the descriptor: its paging names the offset parameter, a page's
+   * next cursor is the next offset in decimal, and a caller that stored it resumes there.
+   */
+  @Test
+  void anOffsetPagedListingResumesThroughTheDescriptorFromAStoredOffset() throws Exception {
+    String session = "{\"id\":\"%s\",\"agent_id\":\"00000000-0000-4000-8000-00000000000a\",\"agent_name\":\"Support\","
+        + "\"channel_id\":null,\"channel_type\":null,\"channel_name\":null,\"message_count\":2,\"is_test\":false,"
+        + "\"scenario_run_status\":null,\"created_at\":\"2023-11-07T05:31:56Z\",\"updated_at\":\"2023-11-07T05:31:56Z\"}";
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("{\"sessions\":[" + session.formatted("00000000-0000-4000-8000-000000000001") + "],\"total\":2}").build());
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("{\"sessions\":[" + session.formatted("00000000-0000-4000-8000-000000000002") + "],\"total\":2}").build());
+    VendorDescriptor piper = VendorDescriptor.find("piper").orElseThrow();
+    OperationDescriptor list = piper.operation("listSessions").orElseThrow();
+    OperationDescriptor.Paging paging = list.paging().orElseThrow();
+
+    dev.sessionkit.core.PageOf<?, ?> first = list.pages(client(piper, Map.of()), Arguments.builder()
+        .put("org_id", Fixtures.ORG_ID).put(paging.pageSizeParameter(), "1").build()).iterator().next();
+    dev.sessionkit.core.PageOf<?, ?> resumed = list.pages(client(piper, Map.of()), Arguments.builder()
+        .put("org_id", Fixtures.ORG_ID).put(paging.pageSizeParameter(), "1")
+        .put(paging.cursorParameter(), first.nextCursor()).build()).iterator().next();
+
+    assertEquals(new OperationDescriptor.Paging("offset", "limit"), paging);
+    assertEquals("1", first.nextCursor());
+    assertEquals(null, resumed.nextCursor(), "the total is reached");
+    assertEquals(1, resumed.items().size());
+    assertEquals("/v1/orgs/" + Fixtures.ORG_ID + "/sessions/?limit=1", server.takeRequest().getTarget());
+    assertEquals("/v1/orgs/" + Fixtures.ORG_ID + "/sessions/?limit=1&offset=1", server.takeRequest().getTarget());
+  }
 }

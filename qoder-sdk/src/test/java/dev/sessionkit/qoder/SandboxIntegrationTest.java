@@ -10,13 +10,12 @@ import dev.sessionkit.errors.AuthenticationException;
 import dev.sessionkit.errors.NotFoundException;
 import dev.sessionkit.qoder.model.SessionEvent;
 import dev.sessionkit.qoder.model.SessionEventList;
-import dev.sessionkit.qoder.model.TerminatedEvent;
+import dev.sessionkit.qoder.model.AgentMessageEvent;
+import dev.sessionkit.qoder.model.SessionStatusIdleEvent;
 import dev.sessionkit.qoder.model.UserMessageEvent;
 import dev.sessionkit.sandbox.Fault;
 import dev.sessionkit.sandbox.FaultPlan;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +25,17 @@ import org.junit.jupiter.api.Test;
 
 /** The Qoder client end to end against the sandbox: cursor paging both ways, retries, typed errors. */
 class SandboxIntegrationTest {
-  private static final String SESSION = SessionIds.qoderSession(250);
+  private static final String SESSION = "sess_sandbox_250";
 
   private static QoderClient client(Sandbox sandbox) {
     return QoderClient.builder().fromEnv(sandbox.environment()).build();
   }
 
-  /** Every known variant is a record with an {@code id} component. */
+  /** Every known variant is a record with an {@code id} component; an unknown one keeps it in its JSON. */
   private static String id(SessionEvent event) {
+    if (event instanceof SessionEvent.Unknown unknown) {
+      return (String) ((java.util.Map<?, ?>) unknown.raw().toJavaValue()).get("id");
+    }
     try {
       return (String) event.getClass().getMethod("id").invoke(event);
     } catch (ReflectiveOperationException e) {
@@ -47,14 +49,16 @@ class SandboxIntegrationTest {
       List<SessionEvent> events = new ArrayList<>();
       client(sandbox).sessions().iterateEvents(SESSION, EventListParams.builder().limit(100).build()).forEach(events::add);
       assertEquals(250, events.size());
-      assertInstanceOf(UserMessageEvent.class, events.get(0));
-      assertInstanceOf(TerminatedEvent.class, events.get(249));
+      assertInstanceOf(UserMessageEvent.class, events.get(0), "a generated session is the scenario's turns, over and over");
+      assertInstanceOf(SessionStatusIdleEvent.class, events.get(8), "the first turn (nine events) ends idle");
+      assertInstanceOf(UserMessageEvent.class, events.get(9));
+      assertInstanceOf(AgentMessageEvent.class, events.get(249));
       RecordedRequest first = sandbox.takeRequest(1, TimeUnit.SECONDS);
-      assertEquals("/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100", first.getTarget());
-      assertEquals("Bearer " + sandbox.credential(Vendor.QODER), first.getHeaders().get("Authorization"));
-      assertEquals("/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100&after_id=" + id(events.get(99)),
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100", first.getTarget());
+      assertEquals("Bearer " + sandbox.credential("qoder"), first.getHeaders().get("Authorization"));
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100&after_id=" + id(events.get(99)),
           sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
-      assertEquals("/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100&after_id=" + id(events.get(199)),
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=100&after_id=" + id(events.get(199)),
           sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
       assertEquals(3, sandbox.requestCount());
     }
@@ -72,9 +76,9 @@ class SandboxIntegrationTest {
       assertEquals(forward.get(248), backward.get(0));
       assertEquals(forward.get(0), backward.get(248));
       for (int i = 0; i < 3; i++) sandbox.takeRequest(1, TimeUnit.SECONDS);
-      assertEquals("/api/v1/cloud/sessions/sess_sandbox_250/events?limit=40&before_id=" + newest,
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=40&before_id=" + newest,
           sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
-      assertEquals("/api/v1/cloud/sessions/sess_sandbox_250/events?limit=40&before_id=" + id(forward.get(209)),
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_sandbox_250/events?limit=40&before_id=" + id(forward.get(209)),
           sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
     }
   }
@@ -84,12 +88,12 @@ class SandboxIntegrationTest {
     FaultPlan plan = FaultPlan.builder().script(Fault.RATE_LIMITED, Fault.SERVER_ERROR).rateLimited(0, Duration.ZERO).build();
     try (Sandbox sandbox = Sandbox.builder().faults(plan).start()) {
       RawResponse<SessionEventList> raw = client(sandbox).sessions().withRawResponse()
-          .events(SessionIds.QODER_DOCUMENTED_SESSION, EventListParams.NONE);
+          .events("sess_019e392c0d1e74e095d21ea4c6b41def", EventListParams.NONE);
       assertEquals(3, raw.attempts());
       assertEquals(200, raw.status());
       assertEquals("evt_771c1195bcbd4a07834d4ed4dd6450ca", raw.body().lastId());
       for (int i = 0; i < 3; i++) {
-        assertEquals("/api/v1/cloud/sessions/sess_019e392c0d1e74e095d21ea4c6b41def/events",
+        assertEquals("/qoder/api/v1/cloud/sessions/sess_019e392c0d1e74e095d21ea4c6b41def/events",
             sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
       }
     }
@@ -112,8 +116,8 @@ class SandboxIntegrationTest {
       NotFoundException e = assertThrows(NotFoundException.class, () -> client(sandbox).sessions().events("sess_gone"));
       assertEquals(404, e.status());
       assertEquals("not_found_error", e.errorCode());
-      assertEquals("Session does not exist", e.errorMessage());
-      assertEquals("/api/v1/cloud/sessions/sess_gone/events", sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
+      assertEquals("Session 'sess_gone' was not found.", e.errorMessage(), "the newest docs' wording, with the id");
+      assertEquals("/qoder/api/v1/cloud/sessions/sess_gone/events", sandbox.takeRequest(1, TimeUnit.SECONDS).getTarget());
     }
   }
 

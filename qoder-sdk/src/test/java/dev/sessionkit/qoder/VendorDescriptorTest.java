@@ -102,6 +102,31 @@ class VendorDescriptorTest {
   }
 
   @Test
+  void pagesThroughTheDescriptorResumeFromAStoredCursorInItsDeclaredParameter() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(Fixtures.page(true, "evt_1", "evt_1",
+        Fixtures.userMessage("evt_1", "hi"))).build());
+    server.enqueue(new MockResponse.Builder().body(Fixtures.page(false, "evt_2", "evt_2",
+        Fixtures.userMessage("evt_2", "bye"))).build());
+    VendorDescriptor qoder = VendorDescriptor.find("qoder").orElseThrow();
+    OperationDescriptor events = qoder.shortcut("events").orElseThrow();
+    OperationDescriptor.Paging paging = events.paging().orElseThrow();
+
+    dev.sessionkit.core.PageOf<?, ?> first = events.pages(client(qoder), Arguments.builder()
+        .put("session_id", Fixtures.SESSION_ID).put(paging.pageSizeParameter(), "1").build()).iterator().next();
+    dev.sessionkit.core.PageOf<?, ?> resumed = events.pages(client(qoder), Arguments.builder()
+        .put("session_id", Fixtures.SESSION_ID).put(paging.pageSizeParameter(), "1")
+        .put(paging.cursorParameter(), first.nextCursor()).build()).iterator().next();
+
+    assertEquals(new OperationDescriptor.Paging("after_id", "limit"), paging);
+    assertEquals("evt_1", first.nextCursor());
+    assertEquals(null, resumed.nextCursor());
+    assertEquals(1, resumed.items().size());
+    String path = "/api/v1/cloud/sessions/" + Fixtures.SESSION_ID + "/events";
+    assertEquals(path + "?limit=1", server.takeRequest().getTarget());
+    assertEquals(path + "?limit=1&after_id=evt_1", server.takeRequest().getTarget());
+  }
+
+  @Test
   void anArgumentOfTheWrongTypeNamesTheParameterAndNothingIsSent() {
     VendorDescriptor qoder = VendorDescriptor.find("qoder").orElseThrow();
     OperationDescriptor events = qoder.shortcut("events").orElseThrow();

@@ -10,6 +10,15 @@ public enum Fault {
   SERVER_ERROR,
   /** The connection is closed after the request is read, before any response. */
   DROPPED_CONNECTION,
-  /** A normal 200 response whose body is cut off halfway and its connection closed. */
-  TRUNCATED_BODY
+  /**
+   * A normal response whose body is cut off halfway and its connection closed (a live stream: in
+   * the middle of its first frame).
+   */
+  TRUNCATED_BODY,
+  /**
+   * A live stream whose connection is closed in the middle of a frame, after
+   * {@link FaultPlan#streamCutAfter()} whole frames; a response that is not a live stream is
+   * answered normally.
+   */
+  STREAM_CUT
 }

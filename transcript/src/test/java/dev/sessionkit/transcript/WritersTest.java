@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
 import com.squareup.moshi.Moshi;
-import dev.sessionkit.sandbox.SessionIds;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -37,19 +36,19 @@ import org.junit.jupiter.api.Test;
 class WritersTest {
   private static TranscriptStream agentsDocumented() {
     var client = Fixtures.agents();
-    return Transcripts.of("agents-v2").session(SessionIds.AGENTS_DOCUMENTED_SESSION).agent(SessionIds.AGENTS_DOCUMENTED_AGENT)
-        .events(client.sessions().events(SessionIds.AGENTS_DOCUMENTED_AGENT, SessionIds.AGENTS_DOCUMENTED_SESSION)).stream();
+    return Transcripts.of("agents-v2").session("ase_customer_support_001").agent("agt_customer_support")
+        .events(client.sessions().events("agt_customer_support", "ase_customer_support_001")).stream();
   }
 
   private static TranscriptStream qoder(int events) {
     var client = Fixtures.qoder();
-    String id = SessionIds.qoderSession(events);
+    String id = ("sess_sandbox_" + events);
     return Transcripts.of("qoder").session(id).pages(client.sessions().iterateEvents(id));
   }
 
   private static TranscriptStream piper() {
     var client = Fixtures.piper();
-    return Transcripts.of("piper").events(client.sessions().events(SessionIds.PIPER_ORG, SessionIds.piperSession(6))).stream();
+    return Transcripts.of("piper").events(client.sessions().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "00000000-0000-4000-a000-000000000006")).stream();
   }
 
   @Test
@@ -184,10 +183,12 @@ class WritersTest {
   void otlpGivesEachQoderTurnAChatSpanAndTheTurnsUsage() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SpanExporter exporter = TranscriptWriters.otlpJson(out);
-    Totals totals = TranscriptWriters.otlp(qoder(15), exporter);
+    Totals totals = TranscriptWriters.otlp(qoder(18), exporter);
     List<Span> spans = spans(out.toString(StandardCharsets.UTF_8), new ArrayList<>());
-    // 15 events: two whole turns of seven (the first ends in session.error, the second idle), then terminated in a third.
-    assertEquals(List.of("chat", "chat", "invoke_agent", "invoke_agent", "invoke_agent", "session qoder"),
+    // 18 events: two whole turns of the sandbox's scenario (nine events each: one model request, one tool
+    // call and its result, ending idle).
+    assertEquals(List.of("chat", "chat", "execute_tool Grep", "execute_tool Grep", "invoke_agent", "invoke_agent",
+        "session qoder"),
         spans.stream().map(Span::getName).sorted().toList());
     long input = 0;
     for (Span span : spans) {

@@ -234,7 +234,7 @@ public final class ModelSupport {
    * Returns the JSON object {@code raw} with its member {@code name} set to {@code value} (replaced
    * where it was, added last where it was not), every other member copied as written: how a
    * request body that is an unknown variant of a union is asked for a stream by the boolean
-   * property the spec names (Vectara's {@code stream_response}), as its known variants are.
+   * property the spec names (such as {@code stream_response}), as its known variants are.
    *
    * @throws IllegalArgumentException if {@code raw} is not a JSON object
    */

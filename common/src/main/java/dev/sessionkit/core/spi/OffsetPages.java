@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Offset paging, the {@code x-sessionkit-pagination} style {@code offset}: each next page is requested
- * with an integer offset parameter moved past the items read so far (Piper's and Pipecat Cloud's
+ * with an integer offset parameter moved past the items read so far (a parameter such as
  * {@code offset}), until the page's total count of items is reached or a page comes back empty.
  *
  * <p>The cursor the pagers pass around is the offset in decimal ({@code "100"}); a page's

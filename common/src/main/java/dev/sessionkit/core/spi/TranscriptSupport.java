@@ -1,5 +1,7 @@
 package dev.sessionkit.core.spi;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Types;
 import dev.sessionkit.core.json.JsonValue;
 import dev.sessionkit.core.json.SessionkitMoshi;
 import java.math.BigDecimal;
@@ -113,6 +115,16 @@ public final class TranscriptSupport {
   public static <T> @Nullable JsonValue json(@Nullable T value, Class<T> type) {
     if (value == null) return null;
     return JsonValue.of(SessionkitMoshi.adapter(type, false).toJson(value));
+  }
+
+  /**
+   * Returns the JSON array of {@code values} (such as a tool result's content blocks), each encoded
+   * with the generated adapter of {@code element}.
+   */
+  public static <T> @Nullable JsonValue jsonList(@Nullable List<T> values, Class<T> element) {
+    if (values == null) return null;
+    JsonAdapter<List<T>> adapter = SessionkitMoshi.adapter(Types.newParameterizedType(List.class, element), false);
+    return JsonValue.of(adapter.toJson(values));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sessionkit.core.vendor;
 
 import dev.sessionkit.core.EventStream;
+import dev.sessionkit.core.Pages;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,34 @@ public final class OperationDescriptor {
     Iterable<?> iterate(Object client, Arguments arguments);
   }
 
+  /**
+   * Pages through a listing one page at a time from the arguments' cursor on, each page with its
+   * items and the cursor of the next one; implemented by generated code (the service's
+   * {@code ...Pages(...)} method).
+   */
+  @FunctionalInterface
+  public interface PageLister {
+    /** Returns every page from the arguments' cursor on (none given: the first page), fetched lazily. */
+    Pages<?, ?> pages(Object client, Arguments arguments);
+  }
+
+  /**
+   * How the pages of a paged operation are asked for, for a caller that stores a cursor and resumes
+   * later (a scheduler, a Kafka Connect task): the parameter a page's next cursor is passed back in,
+   * and the parameter that sets the page size, if the operation has one.
+   *
+   * @param cursorParameter the parameter (name on the wire) that takes a next cursor, such as
+   *     {@code after_id}, {@code page_key} or {@code offset} (its cursor the next offset in decimal)
+   * @param pageSizeParameter the parameter that sets how many items a page holds, such as
+   *     {@code limit}, or null when the operation has none
+   */
+  public record Paging(String cursorParameter, @Nullable String pageSizeParameter) {
+    /** Checks the components. */
+    public Paging {
+      Objects.requireNonNull(cursorParameter, "cursorParameter == null");
+    }
+  }
+
   /** Opens the operation's live stream of server-sent events; implemented by generated code. */
   @FunctionalInterface
   public interface Streamer {
@@ -59,6 +88,8 @@ public final class OperationDescriptor {
   private final @Nullable String shortcut;
   private final @Nullable Invoker invoker;
   private final @Nullable Pager pager;
+  private final @Nullable Paging paging;
+  private final @Nullable PageLister pageLister;
   private final @Nullable Type eventType;
   private final @Nullable Streamer streamer;
 
@@ -78,6 +109,8 @@ public final class OperationDescriptor {
     this.shortcut = builder.shortcut;
     this.invoker = builder.invoker;
     this.pager = builder.pager;
+    this.paging = builder.paging;
+    this.pageLister = builder.pageLister;
     this.eventType = builder.eventType;
     this.streamer = builder.streamer;
     if (invoker == null && streamer == null) {
@@ -85,6 +118,17 @@ public final class OperationDescriptor {
     }
     if ((itemType == null) != (pager == null)) {
       throw new IllegalArgumentException(operationId + ": a paged operation needs both its item type and its pager");
+    }
+    if (pageLister != null && pager == null) {
+      throw new IllegalArgumentException(operationId + ": pages are listed only for a paged operation (set paged(..) too)");
+    }
+    if (paging != null && parameter(paging.cursorParameter()).isEmpty()) {
+      throw new IllegalArgumentException(operationId + ": the cursor parameter " + paging.cursorParameter()
+          + " is not one of its parameters");
+    }
+    if (paging != null && paging.pageSizeParameter() != null && parameter(paging.pageSizeParameter()).isEmpty()) {
+      throw new IllegalArgumentException(operationId + ": the page size parameter " + paging.pageSizeParameter()
+          + " is not one of its parameters");
     }
   }
 
@@ -154,6 +198,14 @@ public final class OperationDescriptor {
   }
 
   /**
+   * Returns how its pages are asked for from a stored cursor, when the operation is paged and its
+   * pages can be listed ({@link #pages}), else empty.
+   */
+  public Optional<Paging> paging() {
+    return Optional.ofNullable(paging);
+  }
+
+  /**
    * Returns the type each event of its live stream decodes to (the spec's event schema, typically a
    * union) when the operation streams, else empty.
    */
@@ -192,6 +244,26 @@ public final class OperationDescriptor {
   public Iterable<?> iterate(Object client, Arguments arguments) {
     if (pager == null) throw new UnsupportedOperationException(operationId + " is not paged");
     return pager.iterate(client, known(arguments));
+  }
+
+  /**
+   * Returns every page of a paged operation from the arguments' cursor on, fetched lazily one at a
+   * time, each with its items (as {@link #iterate} yields them) and the cursor of the next page. To
+   * resume later, store a page's {@link dev.sessionkit.core.PageOf#nextCursor() nextCursor()} and pass
+   * it back as the argument {@link Paging#cursorParameter()}.
+   *
+   * <pre>{@code
+   * Paging paging = operation.paging().orElseThrow();
+   * Arguments next = Arguments.builder().put("session_id", id).put(paging.cursorParameter(), stored).build();
+   * PageOf<?, ?> page = operation.pages(client, next).iterator().next();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when an argument is unknown, missing or of the wrong type (nothing is sent)
+   * @throws UnsupportedOperationException when the operation's pages cannot be listed (see {@link #paging()})
+   */
+  public Pages<?, ?> pages(Object client, Arguments arguments) {
+    if (pageLister == null) throw new UnsupportedOperationException(operationId + " has no page listing");
+    return pageLister.pages(client, known(arguments));
   }
 
   /**
@@ -243,6 +315,8 @@ public final class OperationDescriptor {
     private @Nullable String shortcut;
     private @Nullable Invoker invoker;
     private @Nullable Pager pager;
+    private @Nullable Paging paging;
+    private @Nullable PageLister pageLister;
     private @Nullable Type eventType;
     private @Nullable Streamer streamer;
 
@@ -289,6 +363,16 @@ public final class OperationDescriptor {
     public Builder paged(Type itemType, Pager pager) {
       this.itemType = Objects.requireNonNull(itemType, "itemType == null");
       this.pager = Objects.requireNonNull(pager, "pager == null");
+      return this;
+    }
+
+    /**
+     * Declares how a paged operation's pages are listed one at a time and resumed from a stored
+     * cursor; the operation must also be declared {@link #paged}.
+     */
+    public Builder pages(Paging paging, PageLister lister) {
+      this.paging = Objects.requireNonNull(paging, "paging == null");
+      this.pageLister = Objects.requireNonNull(lister, "lister == null");
       return this;
     }
 

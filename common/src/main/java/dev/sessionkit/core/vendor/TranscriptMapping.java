@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * How a vendor's sessions become transcripts, declared in its spec ({@code x-sessionkit-transcript})
  * and generated into its module: which operation gives a session's history (paged, or all in one
  * response) and which one follows it live, which of their parameters name the session and the agent,
- * and a reader that turns each decoded value (an event, a page, a whole session) into
+ * which operation lists the sessions (if the vendor has one) and how to read a listed one, and a reader that turns each decoded value (an event, a page, a whole session) into
  * {@link TranscriptItem}s, in order, with what the value says of the session. Found through
  * {@link VendorDescriptor#transcript()}.
  *
@@ -57,8 +57,31 @@ public final class TranscriptMapping {
     default void sample(Instant time, @Nullable Integer cpuMillicores, @Nullable Long memoryBytes) {}
   }
 
+  /** Reads one item of the operation that lists sessions; implemented by generated code. */
+  @FunctionalInterface
+  public interface SessionReader {
+    /** Returns the session {@code item}, one item of the {@link #sessions()} operation, describes. */
+    ListedSession read(Object item);
+  }
+
+  /**
+   * A session as the vendor's listing gives it: what the history operation's parameters take.
+   *
+   * @param id the session's id, the value of the {@link #sessionParameter()}
+   * @param agent the session's agent, the value of the {@link #agentParameter()} when the history
+   *     operation takes one, else null
+   */
+  public record ListedSession(String id, @Nullable String agent) {
+    /** Checks the id. */
+    public ListedSession {
+      Objects.requireNonNull(id, "id == null");
+    }
+  }
+
   private final String history;
   private final @Nullable String live;
+  private final @Nullable String sessions;
+  private final @Nullable SessionReader sessionReader;
   private final String sessionParameter;
   private final @Nullable String agentParameter;
   private final List<Class<?>> types;
@@ -67,6 +90,8 @@ public final class TranscriptMapping {
   private TranscriptMapping(Builder builder) {
     this.history = Objects.requireNonNull(builder.history, "history == null");
     this.live = builder.live;
+    this.sessions = builder.sessions;
+    this.sessionReader = builder.sessionReader;
     this.sessionParameter = Objects.requireNonNull(builder.sessionParameter, "sessionParameter == null");
     this.agentParameter = builder.agentParameter;
     this.types = List.copyOf(builder.types);
@@ -87,6 +112,25 @@ public final class TranscriptMapping {
   /** Returns the operationId of the operation that follows a session live, if the vendor has one. */
   public Optional<String> live() {
     return Optional.ofNullable(live);
+  }
+
+  /**
+   * Returns the operationId of the paged operation that lists the vendor's sessions, if it has one:
+   * each of its items is read with {@link #session(Object)}.
+   */
+  public Optional<String> sessions() {
+    return Optional.ofNullable(sessions);
+  }
+
+  /**
+   * Returns the session {@code item}, one item of the {@link #sessions()} operation, describes.
+   *
+   * @throws UnsupportedOperationException when the vendor lists no sessions
+   */
+  public ListedSession session(Object item) {
+    Objects.requireNonNull(item, "item == null");
+    if (sessionReader == null) throw new UnsupportedOperationException("the transcript mapping lists no sessions");
+    return sessionReader.read(item);
   }
 
   /** Returns the name on the wire of the parameter that names the session, such as {@code session_id}. */
@@ -147,6 +191,8 @@ public final class TranscriptMapping {
   public static final class Builder {
     private @Nullable String history;
     private @Nullable String live;
+    private @Nullable String sessions;
+    private @Nullable SessionReader sessionReader;
     private @Nullable String sessionParameter;
     private @Nullable String agentParameter;
     private final List<Class<?>> types = new ArrayList<>();
@@ -163,6 +209,13 @@ public final class TranscriptMapping {
     /** Sets the operationId of the live operation. */
     public Builder live(String operationId) {
       this.live = Objects.requireNonNull(operationId, "live == null");
+      return this;
+    }
+
+    /** Sets the operationId of the paged operation that lists sessions, and how to read one of its items. */
+    public Builder sessions(String operationId, SessionReader reader) {
+      this.sessions = Objects.requireNonNull(operationId, "sessions == null");
+      this.sessionReader = Objects.requireNonNull(reader, "reader == null");
       return this;
     }
 

@@ -54,6 +54,7 @@ public abstract class VendorDescriptor {
   private final ServiceProfile profile;
   private final ClientFactory clientFactory;
   private final @Nullable TranscriptMapping transcript;
+  private final @Nullable Lifecycle lifecycle;
 
   /** Creates the descriptor from its definition. */
   protected VendorDescriptor(Definition definition) {
@@ -67,6 +68,7 @@ public abstract class VendorDescriptor {
     this.profile = Objects.requireNonNull(definition.profile, "profile == null");
     this.clientFactory = Objects.requireNonNull(definition.clientFactory, "clientFactory == null");
     this.transcript = definition.transcript;
+    this.lifecycle = definition.lifecycle;
   }
 
   /** Returns a definition of the vendor {@code id} for a subclass's constructor to fill in. */
@@ -171,6 +173,14 @@ public abstract class VendorDescriptor {
   }
 
   /**
+   * Returns how a session of the vendor runs (create, send, follow, end), if its spec declares it
+   * ({@code x-sessionkit-lifecycle}).
+   */
+  public final Optional<Lifecycle> lifecycle() {
+    return Optional.ofNullable(lifecycle);
+  }
+
+  /**
    * Returns a new client built from {@code env} (the variables in {@link #environment()}), then
    * {@code settings} (any common client setting: base URL, retries, logging, ...).
    *
@@ -232,6 +242,7 @@ public abstract class VendorDescriptor {
     private @Nullable ServiceProfile profile;
     private @Nullable ClientFactory clientFactory;
     private @Nullable TranscriptMapping transcript;
+    private @Nullable Lifecycle lifecycle;
 
     private Definition(String id) {
       Objects.requireNonNull(id, "id == null");
@@ -287,6 +298,12 @@ public abstract class VendorDescriptor {
     /** Sets how the vendor's sessions become transcripts. */
     public Definition transcript(TranscriptMapping mapping) {
       this.transcript = Objects.requireNonNull(mapping, "transcript == null");
+      return this;
+    }
+
+    /** Sets how a session of the vendor runs. */
+    public Definition lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
       return this;
     }
   }

@@ -158,4 +158,54 @@ class DescriptorsTest {
     assertEquals(null, session.defaultVariable());
     assertTrue(!session.optional());
   }
+
+  @Test
+  void pagesResumeFromACursorPassedBackInTheDeclaredParameter() {
+    ParameterDescriptor after = new ParameterDescriptor("after_id", "afterId", ParameterDescriptor.Location.QUERY,
+        ParameterDescriptor.Kind.STRING, false, "", List.of(), null);
+    ParameterDescriptor limit = new ParameterDescriptor("limit", "limit", ParameterDescriptor.Location.QUERY,
+        ParameterDescriptor.Kind.INTEGER, false, "", List.of(), null);
+    List<String> items = List.of("a", "b", "c", "d", "e");
+    // A listing whose cursor is the last item of a page, passed back in after_id.
+    OperationDescriptor list = OperationDescriptor.builder("s", "list").http("list", "GET", "x")
+        .parameter(after).parameter(limit).invoker((client, arguments) -> null)
+        .paged(String.class, (client, arguments) -> items)
+        .pages(new OperationDescriptor.Paging("after_id", "limit"), (client, arguments) -> {
+          int size = arguments.require("limit", arguments.integer("limit"));
+          return new dev.sessionkit.core.Pages<String, String>(arguments.string("after_id"), cursor -> {
+            int from = cursor == null ? 0 : items.indexOf(cursor) + 1;
+            int to = Math.min(items.size(), from + size);
+            return new dev.sessionkit.core.PageOf<>(new dev.sessionkit.core.Page<>(items.subList(from, to),
+                to < items.size() ? items.get(to - 1) : null), "page " + from);
+          });
+        })
+        .build();
+
+    OperationDescriptor.Paging paging = list.paging().orElseThrow();
+    dev.sessionkit.core.PageOf<?, ?> first = list.pages(new Object(),
+        Arguments.builder().put(paging.pageSizeParameter(), "2").build()).iterator().next();
+    dev.sessionkit.core.PageOf<?, ?> resumed = list.pages(new Object(), Arguments.builder()
+        .put(paging.pageSizeParameter(), "2").put(paging.cursorParameter(), first.nextCursor()).build()).iterator().next();
+
+    assertEquals(List.of("a", "b"), first.items());
+    assertEquals("b", first.nextCursor());
+    assertEquals(List.of("c", "d"), resumed.items());
+    assertEquals("list has no parameter cursor (it has after_id, limit)", assertThrows(IllegalArgumentException.class,
+        () -> list.pages(new Object(), Arguments.builder().put("cursor", "b").build())).getMessage());
+  }
+
+  @Test
+  void anOperationWithoutAPageListingSaysSoAndAPagingMustNameItsParameters() {
+    OperationDescriptor get = new TestVendor("test-vendor").operation("getThing").orElseThrow();
+    assertTrue(get.paging().isEmpty());
+    assertEquals("getThing has no page listing",
+        assertThrows(UnsupportedOperationException.class, () -> get.pages(new Object(), Arguments.NONE)).getMessage());
+    assertEquals("list: the cursor parameter after_id is not one of its parameters", assertThrows(IllegalArgumentException.class,
+        () -> OperationDescriptor.builder("s", "list").http("list", "GET", "x").invoker((client, arguments) -> null)
+            .paged(String.class, (client, arguments) -> List.of())
+            .pages(new OperationDescriptor.Paging("after_id", null), (client, arguments) -> null).build()).getMessage());
+    assertEquals("list: pages are listed only for a paged operation (set paged(..) too)", assertThrows(IllegalArgumentException.class,
+        () -> OperationDescriptor.builder("s", "list").http("list", "GET", "x").invoker((client, arguments) -> null)
+            .pages(new OperationDescriptor.Paging("after_id", null), (client, arguments) -> null).build()).getMessage());
+  }
 }

@@ -108,4 +108,19 @@ class TranscriptMappingTest {
     assertEquals("listEvents", new TranscribedVendor().transcript().orElseThrow().history());
     assertTrue(new DescriptorsTest.TestVendor("plain").transcript().isEmpty());
   }
+
+  @Test
+  void aMappingThatListsSessionsReadsEachListedItemAndOneThatDoesNotSaysSo() {
+    TranscriptMapping listing = TranscriptMapping.builder().history("listEvents").sessionParameter("session_key")
+        .agentParameter("agent_key").type(String.class).reader((value, sink) -> { })
+        .sessions("listSessions", item -> new TranscriptMapping.ListedSession(item.toString().split("/")[1],
+            item.toString().split("/")[0]))
+        .build();
+
+    assertEquals("listSessions", listing.sessions().orElseThrow());
+    assertEquals(new TranscriptMapping.ListedSession("ase_1", "agt_1"), listing.session("agt_1/ase_1"));
+    assertTrue(mapping().sessions().isEmpty());
+    assertEquals("the transcript mapping lists no sessions",
+        assertThrows(UnsupportedOperationException.class, () -> mapping().session("x")).getMessage());
+  }
 }

@@ -12,8 +12,6 @@ import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.sandbox.Fault;
 import dev.sessionkit.sandbox.FaultPlan;
 import dev.sessionkit.sandbox.Sandbox;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
@@ -66,7 +64,7 @@ class OneClientUnderLoadTest {
   private static final Duration BOUND = Duration.ofSeconds(240);
   private static final Duration SETTLE = Duration.ofSeconds(20);
   private static final int PAGE_SIZE = 5;
-  private static final String SESSION = SessionIds.qoderSession(PAGE_SIZE);
+  private static final String SESSION = "sess_sandbox_" + PAGE_SIZE;
   private static final EventListParams PAGE = EventListParams.builder().limit(PAGE_SIZE).build();
 
   @Test
@@ -93,8 +91,8 @@ class OneClientUnderLoadTest {
       ConnectionPool pool = new ConnectionPool(64, 1, TimeUnit.SECONDS);
       OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher).connectionPool(pool).build();
       QoderClient client = QoderClient.builder()
-          .token(sandbox.credential(Vendor.QODER))
-          .baseUrl(sandbox.baseUrl(Vendor.QODER))
+          .token(sandbox.credential("qoder"))
+          .baseUrl(sandbox.baseUrl("qoder"))
           .httpClient(http)
           .build();
 

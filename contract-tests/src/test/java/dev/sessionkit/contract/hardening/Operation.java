@@ -15,8 +15,6 @@ import dev.sessionkit.qoder.EventListParams;
 import dev.sessionkit.qoder.QoderClient;
 import dev.sessionkit.qoder.model.SessionEventList;
 import dev.sessionkit.qoder.model.UserMessageEvent;
-import dev.sessionkit.sandbox.SessionIds;
-import dev.sessionkit.sandbox.Vendor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,9 +40,9 @@ import org.jspecify.annotations.Nullable;
 final class Operation {
   static final Operation QODER_EVENTS = new Operation(
       "qoder events",
-      "/sandbox/qoder/list-events-example.json",
-      "/sessions/" + SessionIds.QODER_DOCUMENTED_SESSION + "/events",
-      Vendor.QODER,
+      "/META-INF/sessionkit/qoder/sandbox/list-events-example.json",
+      "/sessions/" + "sess_019e392c0d1e74e095d21ea4c6b41def" + "/events",
+      "qoder",
       // Qoder's "Errors" page: the envelope and its 401 row (authentication_error, PAT invalid or expired).
       "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"PAT invalid or expired\"}}",
       "authentication_error", "PAT invalid or expired",
@@ -56,7 +54,7 @@ final class Operation {
       body -> ((UserMessageEvent) ((SessionEventList) body).data().get(0)).sessionId(),
       settings -> {
         QoderClient client = settings.apply(QoderClient.builder()).build();
-        String id = SessionIds.QODER_DOCUMENTED_SESSION;
+        String id = "sess_019e392c0d1e74e095d21ea4c6b41def";
         return new Caller(
             () -> client.sessions().withRawResponse().events(id, EventListParams.NONE),
             () -> client.sessions().eventsAsync(id, EventListParams.NONE));
@@ -64,9 +62,9 @@ final class Operation {
 
   static final Operation PIPER_EVENTS = new Operation(
       "piper events",
-      "/sandbox/piper/session-events-example.json",
-      "/v1/orgs/" + SessionIds.PIPER_ORG + "/responses/sessions/" + SessionIds.PIPER_DOCUMENTED_SESSION + "/events",
-      Vendor.PIPER,
+      "/META-INF/sessionkit/piper/sandbox/session-events-example.json",
+      "/v1/orgs/" + "3c90c3cc-0d44-4b50-8888-8dd25736052a" + "/responses/sessions/" + "3c90c3cc-0d44-4b50-8888-8dd25736052a" + "/events",
+      "piper",
       // FastAPI's HTTPException body: {"detail": "..."}; Piper documents no error code.
       "{\"detail\":\"Invalid or expired token\"}",
       null, "Invalid or expired token",
@@ -79,15 +77,15 @@ final class Operation {
       settings -> {
         PiperClient client = settings.apply(PiperClient.builder()).build();
         return new Caller(
-            () -> client.sessions().withRawResponse().events(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION),
-            () -> client.sessions().eventsAsync(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION));
+            () -> client.sessions().withRawResponse().events("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+            () -> client.sessions().eventsAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"));
       });
 
   static final Operation PIPER_SCENARIO = new Operation(
       "piper scenario",
-      "/sandbox/piper/scenario-run-by-session-example.json",
-      "/v1/orgs/" + SessionIds.PIPER_ORG + "/scenarios/runs/by-session/" + SessionIds.PIPER_DOCUMENTED_SESSION,
-      Vendor.PIPER,
+      "/META-INF/sessionkit/piper/sandbox/scenario-run-by-session-example.json",
+      "/v1/orgs/" + "3c90c3cc-0d44-4b50-8888-8dd25736052a" + "/scenarios/runs/by-session/" + "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+      "piper",
       "{\"detail\":\"Invalid or expired token\"}",
       null, "Invalid or expired token",
       "{\"detail\":\"Internal Server Error\"}",
@@ -99,15 +97,15 @@ final class Operation {
       settings -> {
         PiperClient client = settings.apply(PiperClient.builder()).build();
         return new Caller(
-            () -> client.scenarioRuns().withRawResponse().bySession(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION),
-            () -> client.scenarioRuns().bySessionAsync(SessionIds.PIPER_ORG, SessionIds.PIPER_DOCUMENTED_SESSION));
+            () -> client.scenarioRuns().withRawResponse().bySession("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+            () -> client.scenarioRuns().bySessionAsync("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a"));
       });
 
   static final Operation PIPECAT_GET = new Operation(
       "pipecat get",
-      "/sandbox/pipecat/get-session-example.json",
-      "/agents/" + SessionIds.PIPECAT_DOCUMENTED_AGENT + "/sessions/" + SessionIds.PIPECAT_DOCUMENTED_SESSION,
-      Vendor.PIPECAT,
+      "/META-INF/sessionkit/pipecat/sandbox/get-session-example.json",
+      "/agents/" + "my-agent" + "/sessions/" + "800d444a-e67e-4686-afb3-b0de509cccb3",
+      "pipecat",
       // The reference's Unauthorized response example (ErrorResponse: error, code).
       "{\"error\":\"Unauthorized / token expired\",\"code\":\"401\"}",
       "401", "Unauthorized / token expired",
@@ -119,8 +117,8 @@ final class Operation {
       body -> ((SessionDetails) body).serviceId(),
       settings -> {
         PipecatClient client = settings.apply(PipecatClient.builder()).build();
-        String agent = SessionIds.PIPECAT_DOCUMENTED_AGENT;
-        String session = SessionIds.PIPECAT_DOCUMENTED_SESSION;
+        String agent = "my-agent";
+        String session = "800d444a-e67e-4686-afb3-b0de509cccb3";
         return new Caller(
             () -> client.sessions().withRawResponse().get(agent, session),
             () -> client.sessions().getAsync(agent, session));
@@ -128,9 +126,9 @@ final class Operation {
 
   static final Operation AGENTS_EVENTS = new Operation(
       "agents events",
-      "/sandbox/agents-v2/list-events-example.json",
-      "/v2/agents/" + SessionIds.AGENTS_DOCUMENTED_AGENT + "/sessions/" + SessionIds.AGENTS_DOCUMENTED_SESSION + "/events",
-      Vendor.AGENTS_V2,
+      "/META-INF/sessionkit/agents-v2/sandbox/list-events-example.json",
+      "/v2/agents/" + "agt_customer_support" + "/sessions/" + "ase_customer_support_001" + "/events",
+      "agents-v2",
       // The general error body {"messages": [...], "request_id": ...}; the page's 401 row names the code "unauthorized".
       "{\"messages\":[\"Invalid or missing API key\"],\"request_id\":\"req_401\"}",
       "unauthorized", "Invalid or missing API key",
@@ -142,8 +140,8 @@ final class Operation {
       body -> ((InputMessageEvent) ((ListAgentEventsResponse) body).events().get(0)).sessionKey(),
       settings -> {
         AgentsClient client = settings.apply(AgentsClient.builder()).build();
-        String agent = SessionIds.AGENTS_DOCUMENTED_AGENT;
-        String session = SessionIds.AGENTS_DOCUMENTED_SESSION;
+        String agent = "agt_customer_support";
+        String session = "ase_customer_support_001";
         return new Caller(
             () -> client.sessions().withRawResponse().events(agent, session, dev.sessionkit.agents.EventListParams.NONE),
             () -> client.sessions().eventsAsync(agent, session, dev.sessionkit.agents.EventListParams.NONE));
@@ -157,7 +155,7 @@ final class Operation {
   /** The request target the client must send, relative to a base URL of {@code /}. */
   final String target;
   /** The vendor, as the sandbox names it. */
-  final Vendor vendor;
+  final String vendor;
   /** The vendor's 401 body, and the error code and message the SDK must read from it. */
   final String unauthorizedBody;
   final @Nullable String unauthorizedCode;
@@ -177,7 +175,7 @@ final class Operation {
   private final Function<Settings, Caller> connect;
   private volatile byte @Nullable [] seed;
 
-  private Operation(String name, String seedResource, String target, Vendor vendor, String unauthorizedBody,
+  private Operation(String name, String seedResource, String target, String vendor, String unauthorizedBody,
       @Nullable String unauthorizedCode, String unauthorizedMessage, String serverErrorBody, Edit wrongType,
       Edit numberForString, Edit missingRequired, String missingField, String missingPath,
       Function<Object, Object> readMissing, Function<Settings, Caller> connect) {

@@ -35,11 +35,30 @@ final class ScriptedServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  /** One request as it arrived: its request line ({@code GET /path?query HTTP/1.1}) and when. */
-  record Received(String requestLine, String authorization, long nanoTime) {
+  /**
+   * One request as it arrived: its request line ({@code GET /path?query HTTP/1.1}), when, its headers
+   * (names in lower case, the last value of each) and its body (empty for a GET).
+   */
+  record Received(String requestLine, String authorization, long nanoTime, java.util.Map<String, String> headers,
+      byte[] body) {
     String target() {
       String[] parts = requestLine.split(" ");
       return parts.length > 1 ? parts[1] : "";
+    }
+
+    String method() {
+      return requestLine.split(" ")[0];
+    }
+
+    /** Returns the path of the target, without its query. */
+    String path() {
+      String target = target();
+      int query = target.indexOf('?');
+      return query < 0 ? target : target.substring(0, query);
+    }
+
+    @org.jspecify.annotations.Nullable String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -115,16 +134,25 @@ final class ScriptedServer implements AutoCloseable {
       if (head == null) return;
       String[] lines = head.split("\r\n");
       String authorization = "";
-      for (String line : lines) {
+      java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        String line = lines[i];
         int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
+        }
         if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("authorization")) {
           authorization = line.substring(colon + 1).trim();
         }
       }
+      // Read the whole request body before answering: closing a socket with unread bytes resets it,
+      // and the client would see a reset instead of the scripted answer.
+      long nanoTime = System.nanoTime();
+      byte[] body = readBody(in, headers);
       int n;
       synchronized (received) {
         n = received.size();
-        received.add(new Received(lines[0], authorization, System.nanoTime()));
+        received.add(new Received(lines[0], authorization, nanoTime, java.util.Map.copyOf(headers), body));
       }
       script.get(Math.min(n, script.size() - 1)).write(client);
     } catch (IOException | InterruptedException e) {
@@ -134,7 +162,34 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  /** Reads up to the blank line ending the request head (GETs carry no body), or null on EOF. */
+  /** Reads the request body its {@code Content-Length} or chunked framing announces (none for a GET). */
+  private static byte[] readBody(InputStream in, java.util.Map<String, String> headers) throws IOException {
+    String length = headers.get("content-length");
+    if (length != null) return in.readNBytes(Integer.parseInt(length));
+    if (!"chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) return new byte[0];
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String size = readLine(in);
+      int chunk = Integer.parseInt(size.split(";")[0].trim(), 16);
+      if (chunk == 0) {
+        while (!readLine(in).isEmpty()) {
+          // trailers
+        }
+        return body.toByteArray();
+      }
+      body.write(in.readNBytes(chunk));
+      readLine(in);
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0 && b != '\n') if (b != '\r') line.write(b);
+    return line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Reads up to the blank line ending the request head, or null on EOF. */
   private static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int state = 0;
@@ -257,6 +312,36 @@ final class ScriptedServer implements AutoCloseable {
       };
     }
 
+    /**
+     * A 200 {@code text/event-stream} without {@code Content-Length}: {@code bytes} (SSE frames), then
+     * the end of the connection as {@code end} says, or a FIN when {@code end} is null.
+     */
+    static Reply stream(byte[] bytes, @org.jspecify.annotations.Nullable Cut end) {
+      return socket -> {
+        OutputStream out = socket.getOutputStream();
+        out.write(head(200, "text/event-stream", -1));
+        out.write(bytes);
+        out.flush();
+        if (end == null || end == Cut.FIN) {
+          socket.shutdownOutput();
+          return;
+        }
+        switch (end) {
+          case RST -> {
+            Thread.sleep(50); // let the client read what was sent first
+            socket.setSoLinger(true, 0);
+            socket.close();
+          }
+          case STALL -> {
+            while (socket.getInputStream().read() >= 0) {
+              // the client's read timeout ends this
+            }
+          }
+          default -> throw new AssertionError(end);
+        }
+      };
+    }
+
     private static byte[] head(int status, String contentType, long length, String... extraHeaders) {
       StringBuilder head = new StringBuilder()
           .append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n")
@@ -270,6 +355,9 @@ final class ScriptedServer implements AutoCloseable {
     private static String reason(int status) {
       return switch (status) {
         case 200 -> "OK";
+        case 201 -> "Created";
+        case 202 -> "Accepted";
+        case 204 -> "No Content";
         case 301 -> "Moved Permanently";
         case 401 -> "Unauthorized";
         case 429 -> "Too Many Requests";
