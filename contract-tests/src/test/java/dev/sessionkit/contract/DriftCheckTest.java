@@ -84,6 +84,56 @@ class DriftCheckTest {
     assertTrue(report.isEmpty(), report.format());
   }
 
+  /**
+   * Every JSON success example of every operation of the four specs (the lifecycle's creates,
+   * sends, updates and listings included), recorded as a user would record the answer, drifts
+   * nothing from its SDK's types: what the spec documents, the SDK decodes whole, strictly.
+   */
+  @Test
+  void theReportOnEveryJsonSuccessExampleOfEverySpecIsEmpty(@TempDir Path root) throws IOException {
+    int total = 0;
+    for (Map.Entry<String, DriftCheck> sdk : new java.util.TreeMap<>(SDKS).entrySet()) {
+      io.swagger.v3.oas.models.OpenAPI api = new io.swagger.parser.OpenAPIParser()
+          .readLocation(Locations.spec(sdk.getKey()).toString(), null, new io.swagger.v3.parser.core.models.ParseOptions())
+          .getOpenAPI();
+      Path dir = Files.createDirectories(root.resolve(sdk.getKey()));
+      int files = 0;
+      for (io.swagger.v3.oas.models.PathItem path : api.getPaths().values()) {
+        for (io.swagger.v3.oas.models.Operation operation : path.readOperations()) {
+          if (!sdk.getValue().operations().containsKey(operation.getOperationId())) continue;
+          for (Map.Entry<String, io.swagger.v3.oas.models.responses.ApiResponse> answer : operation.getResponses().entrySet()) {
+            if (!answer.getKey().startsWith("2")) continue;
+            io.swagger.v3.oas.models.responses.ApiResponse response = answer.getValue().get$ref() == null ? answer.getValue()
+                : api.getComponents().getResponses().get(answer.getValue().get$ref().replaceFirst(".*/", ""));
+            io.swagger.v3.oas.models.media.MediaType json = response.getContent() == null ? null
+                : response.getContent().get("application/json");
+            if (json == null) continue;
+            Map<String, Object> examples = new java.util.LinkedHashMap<>();
+            if (json.getExample() != null) examples.put("example", json.getExample());
+            if (json.getExamples() != null) {
+              json.getExamples().forEach((name, example) -> {
+                io.swagger.v3.oas.models.examples.Example resolved = example.get$ref() == null ? example
+                    : api.getComponents().getExamples().get(example.get$ref().replaceFirst(".*/", ""));
+                if (resolved.getValue() != null) examples.put(name, resolved.getValue());
+              });
+            }
+            Path operationDir = Files.createDirectories(dir.resolve(operation.getOperationId()));
+            for (Map.Entry<String, Object> example : examples.entrySet()) {
+              Files.writeString(operationDir.resolve(answer.getKey() + "-" + example.getKey() + ".json"),
+                  io.swagger.v3.core.util.Json.mapper().writeValueAsString(example.getValue()), StandardCharsets.UTF_8);
+              files++;
+            }
+          }
+        }
+      }
+      DriftReport report = sdk.getValue().check(dir);
+      assertEquals(files, report.files(), sdk.getKey());
+      assertTrue(report.isEmpty(), sdk.getKey() + ":\n" + report.format());
+      total += files;
+    }
+    assertEquals(73, total, "the specs' JSON success examples");
+  }
+
   @Test
   void theReportOnEverySeedFragmentIsEmpty() throws ClassNotFoundException {
     int fragments = 0;
