@@ -6,6 +6,7 @@ import dev.sessionkit.conformance.transcripts.union_events.internal.ConformanceT
 import dev.sessionkit.conformance.transcripts.union_events.model.*;
 import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.json.SessionkitMoshi;
+import dev.sessionkit.core.vendor.TokenUsage;
 import dev.sessionkit.core.vendor.TranscriptItem;
 import dev.sessionkit.core.vendor.TranscriptItem.Kind;
 import dev.sessionkit.core.vendor.TranscriptMapping;
@@ -83,7 +84,7 @@ public final class UnionEventsCheck {
     TranscriptItem idle = page().get(4);
     assertEquals("idle", idle.status(), "no status: the constant");
     assertEquals("end_turn", idle.reason());
-    assertEquals(new TranscriptItem.Usage(3L, null, null, null), idle.usage());
+    assertEquals(new TokenUsage(3L, null, null, null), idle.usage());
     assertTrue(idle.endsTurn());
     assertFalse(idle.opensTurn());
   }

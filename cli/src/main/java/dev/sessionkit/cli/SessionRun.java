@@ -4,6 +4,7 @@ import dev.sessionkit.core.EventStream;
 import dev.sessionkit.core.vendor.Arguments;
 import dev.sessionkit.core.vendor.Lifecycle;
 import dev.sessionkit.core.vendor.OperationDescriptor;
+import dev.sessionkit.core.vendor.TokenUsage;
 import dev.sessionkit.core.vendor.TranscriptItem;
 import dev.sessionkit.core.vendor.TranscriptMapping;
 import dev.sessionkit.core.vendor.VendorDescriptor;
@@ -371,7 +372,7 @@ final class SessionRun {
     return label(item.kind()) + " " + text.replaceAll("\\s+", " ").strip();
   }
 
-  private static String usage(TranscriptItem.Usage usage) {
+  private static String usage(TokenUsage usage) {
     if (usage == null) return "";
     return " [" + (usage.inputTokens() == null ? "?" : usage.inputTokens()) + " in / "
         + (usage.outputTokens() == null ? "?" : usage.outputTokens()) + " out tokens]";

@@ -54,22 +54,6 @@ import org.openapitools.codegen.CodegenProperty;
  */
 final class TranscriptReader {
   static final String KEY = "x-sessionkit-transcript";
-  private static final List<String> COMMON = List.of("entry", "id", "time", "turn", "opens-turn", "ends-turn", "when");
-  private static final Map<String, List<String>> KINDS = new LinkedHashMap<>();
-
-  static {
-    KINDS.put("user_message", List.of("text"));
-    KINDS.put("agent_message", List.of("text"));
-    KINDS.put("thinking", List.of("text"));
-    KINDS.put("tool_call", List.of("name", "call-id", "arguments"));
-    KINDS.put("tool_result", List.of("call-id", "name", "output", "failed"));
-    KINDS.put("error", List.of("type", "message"));
-    KINDS.put("status", List.of("status", "reason", "usage"));
-    KINDS.put("model_request_start", List.of());
-    KINDS.put("model_request", List.of("model", "provider", "usage", "cost", "started", "latency-ms"));
-    KINDS.put("ignore", List.of());
-  }
-
   private final Spec spec;
   private final Map<String, CodegenModel> models;
   private final String modelPackage;
@@ -269,21 +253,11 @@ final class TranscriptReader {
     TranscriptModel.Path selector = new TranscriptModel.Path("value", discriminator.getPropertyName(), List.of(), null);
     TranscriptModel.Value type = new TranscriptModel.Value(List.of(new TranscriptModel.Alternative(null, selector, null, null, null)));
     return new TranscriptModel.Reading(schema, paths.method(schema), null, List.of(), List.of(), list,
-        new TranscriptModel.Unknown(type, true, names(at.get("id")), names(at.get("time")), names(at.get("turn")), null, null,
-            null), null);
+        new TranscriptModel.Unknown(type, true, TranscriptKinds.names(at.get("id")), TranscriptKinds.names(at.get("time")),
+            TranscriptKinds.names(at.get("turn")), null, null, null), null);
   }
 
   /** A union's id, time or turn as property names, to read from the JSON of a variant the mapping does not name. */
-  private static List<String> names(Extension at) {
-    if (at == null) return List.of();
-    String path = at.string();
-    if (!path.matches("[^.\\[\\]]+(\\.[^.\\[\\]]+)*")) {
-      throw at.error("a union's id, time and turn are property names joined by dots, read from any variant's JSON (got "
-          + path + ")");
-    }
-    return List.of(path.split("\\."));
-  }
-
   /** A variant's entries: one entry, or a list of them. */
   private List<TranscriptModel.Entry> entries(Extension at, String root, String type, Extension defaults) {
     List<TranscriptModel.Entry> entries = new ArrayList<>();
@@ -298,9 +272,9 @@ final class TranscriptReader {
   private TranscriptModel.Entry entry(Extension at, String root, String type, Extension defaults) {
     at.keys();
     String kind = at.string("entry");
-    List<String> fields = KINDS.get(kind);
-    if (fields == null) throw at.require("entry").error("must be one of " + String.join(", ", KINDS.keySet()) + " (got " + kind + ")");
-    List<String> allowed = new ArrayList<>(COMMON);
+    List<String> fields = TranscriptKinds.KINDS.get(kind);
+    if (fields == null) throw at.require("entry").error("must be one of " + String.join(", ", TranscriptKinds.KINDS.keySet()) + " (got " + kind + ")");
+    List<String> allowed = new ArrayList<>(TranscriptKinds.COMMON);
     allowed.addAll(fields);
     at.object(allowed.toArray(String[]::new));
     if (kind.equals("ignore")) {
@@ -340,13 +314,8 @@ final class TranscriptReader {
     if (whenAt != null) {
       for (Extension each : whenAt.isList() ? whenAt.list() : List.of(whenAt)) when.add(condition(each, root, type));
     }
-    return new TranscriptModel.Entry(kind.toUpperCase(Locale.ROOT), root, when, list, usage, flag(at, "opens-turn"),
-        flag(at, "ends-turn"));
-  }
-
-  private static boolean flag(Extension at, String name) {
-    Extension value = at.get(name);
-    return value != null && value.bool();
+    return new TranscriptModel.Entry(kind.toUpperCase(Locale.ROOT), root, when, list, usage, TranscriptKinds.flag(at, "opens-turn"),
+        TranscriptKinds.flag(at, "ends-turn"));
   }
 
   /** The entry's id, time or turn: its own, else the reading's default. */

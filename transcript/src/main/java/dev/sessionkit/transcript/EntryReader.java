@@ -1,5 +1,6 @@
 package dev.sessionkit.transcript;
 
+import dev.sessionkit.core.vendor.TokenUsage;
 import dev.sessionkit.core.vendor.TranscriptItem;
 import dev.sessionkit.core.vendor.TranscriptMapping;
 import java.time.Duration;
@@ -155,7 +156,7 @@ final class EntryReader implements Iterator<Entry>, TranscriptMapping.Sink {
         latency, end.costUsd(), end.source(), start == null ? null : start.source());
   }
 
-  private static @Nullable Usage usage(TranscriptItem.@Nullable Usage usage) {
+  private static @Nullable Usage usage(@Nullable TokenUsage usage) {
     return usage == null ? null
         : new Usage(usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(), usage.cacheWriteTokens());
   }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -232,7 +230,7 @@ public final class OperationDescriptor {
    */
   public @Nullable Object invoke(Object client, Arguments arguments) {
     if (invoker == null) throw new UnsupportedOperationException(operationId + " only streams; open it with stream(..)");
-    return invoker.invoke(client, known(arguments));
+    return invoker.invoke(client, ArgumentNames.known(this, arguments));
   }
 
   /**
@@ -243,7 +241,7 @@ public final class OperationDescriptor {
    */
   public Iterable<?> iterate(Object client, Arguments arguments) {
     if (pager == null) throw new UnsupportedOperationException(operationId + " is not paged");
-    return pager.iterate(client, known(arguments));
+    return pager.iterate(client, ArgumentNames.known(this, arguments));
   }
 
   /**
@@ -263,7 +261,7 @@ public final class OperationDescriptor {
    */
   public Pages<?, ?> pages(Object client, Arguments arguments) {
     if (pageLister == null) throw new UnsupportedOperationException(operationId + " has no page listing");
-    return pageLister.pages(client, known(arguments));
+    return pageLister.pages(client, ArgumentNames.known(this, arguments));
   }
 
   /**
@@ -276,21 +274,7 @@ public final class OperationDescriptor {
    */
   public EventStream<?> stream(Object client, Arguments arguments) {
     if (streamer == null) throw new UnsupportedOperationException(operationId + " does not stream");
-    return streamer.stream(client, known(arguments));
-  }
-
-  /** Returns {@code arguments} when each names a parameter of this operation; else fails naming the first that does not. */
-  private Arguments known(Arguments arguments) {
-    Objects.requireNonNull(arguments, "arguments == null");
-    for (String name : arguments.names()) {
-      if (parameter(name).isEmpty()) {
-        Set<String> known = new TreeSet<>();
-        parameters.forEach(parameter -> known.add(parameter.name()));
-        throw new IllegalArgumentException(operationId + " has no parameter " + name + " (it has "
-            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
-      }
-    }
-    return arguments;
+    return streamer.stream(client, ArgumentNames.known(this, arguments));
   }
 
   @Override

@@ -48,24 +48,6 @@ public final class TranscriptItem {
     UNKNOWN
   }
 
-  /**
-   * Token usage as the vendor reports it; a component is null when the vendor does not give it.
-   *
-   * @param inputTokens tokens sent to the model
-   * @param outputTokens tokens the model produced
-   * @param cacheReadTokens input tokens read from the prompt cache
-   * @param cacheWriteTokens input tokens written to the prompt cache
-   */
-  public record Usage(@Nullable Long inputTokens, @Nullable Long outputTokens, @Nullable Long cacheReadTokens,
-      @Nullable Long cacheWriteTokens) {
-    /** Returns the usage of these tokens, or null when none is given. */
-    public static @Nullable Usage of(@Nullable Long inputTokens, @Nullable Long outputTokens, @Nullable Long cacheReadTokens,
-        @Nullable Long cacheWriteTokens) {
-      if (inputTokens == null && outputTokens == null && cacheReadTokens == null && cacheWriteTokens == null) return null;
-      return new Usage(inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens);
-    }
-  }
-
   private final Kind kind;
   private final Object source;
   private final @Nullable String id;
@@ -82,7 +64,7 @@ public final class TranscriptItem {
   private final @Nullable String type;
   private final @Nullable String status;
   private final @Nullable String reason;
-  private final @Nullable Usage usage;
+  private final @Nullable TokenUsage usage;
   private final @Nullable String model;
   private final @Nullable String provider;
   private final @Nullable BigDecimal costUsd;
@@ -203,7 +185,7 @@ public final class TranscriptItem {
   }
 
   /** Returns the token usage reported with the item, or null. */
-  public @Nullable Usage usage() {
+  public @Nullable TokenUsage usage() {
     return usage;
   }
 
@@ -260,7 +242,7 @@ public final class TranscriptItem {
     private @Nullable String type;
     private @Nullable String status;
     private @Nullable String reason;
-    private @Nullable Usage usage;
+    private @Nullable TokenUsage usage;
     private @Nullable String model;
     private @Nullable String provider;
     private @Nullable BigDecimal costUsd;
@@ -358,7 +340,7 @@ public final class TranscriptItem {
     }
 
     /** Sets the token usage. */
-    public Builder usage(@Nullable Usage usage) {
+    public Builder usage(@Nullable TokenUsage usage) {
       this.usage = usage;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.sessionkit.kafka.connect.internal;
 
+import dev.sessionkit.core.vendor.TokenUsage;
 import dev.sessionkit.core.vendor.TranscriptItem;
 import java.time.Instant;
 import java.util.Locale;
@@ -145,7 +146,7 @@ public final class Records {
         .put("started_at", text(item.startedAt()))
         .put("latency_ms", item.latency() == null ? null : item.latency().toMillis())
         .put("raw", item.raw() == null ? null : item.raw().json());
-    TranscriptItem.Usage usage = item.usage();
+    TokenUsage usage = item.usage();
     if (usage != null) {
       entry.put("usage", new Struct(USAGE)
           .put("input_tokens", usage.inputTokens())
