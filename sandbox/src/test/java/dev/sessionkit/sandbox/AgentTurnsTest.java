@@ -125,6 +125,33 @@ class AgentTurnsTest {
     }
   }
 
+  /**
+   * A turn queued behind a running one holds none of the agents' (two) threads while it waits: with
+   * more sessions than threads each queueing a second turn, every turn still runs at the pace asked
+   * (it used to take a thread each, so the running turns' next steps waited a minute for one).
+   */
+  @Test
+  void turnsQueuedBehindRunningOnesInManySessionsAtOnceAllRunAtTheirPace() throws Exception {
+    try (Sandbox sandbox = sandbox(2)) {
+      Http lab = Http.bearer(sandbox, "lab");
+      List<String> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String id = newLabSession(lab);
+        lab.post("sessions/" + id + "/events", "{\"text\":\"first\"}");
+        lab.post("sessions/" + id + "/events", "{\"text\":\"second\"}");
+        ids.add(id);
+      }
+      long start = System.nanoTime();
+      for (String id : ids) {
+        List<Http.Frame> frames = lab.frames("sessions/" + id + "/events/stream", null, 12);
+        assertEquals("second", frames.get(6).json().get("text"));
+        assertEquals("session.idle", frames.get(11).event());
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 5_000, "two turns of five 100 ms steps in each session, the sessions at once: " + millis + " ms");
+    }
+  }
+
   @Test
   void cancellingARunningTurnRunsTheScenariosCancelledSteps() throws Exception {
     try (Sandbox sandbox = sandbox(20)) {

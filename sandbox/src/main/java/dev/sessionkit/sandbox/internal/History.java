@@ -32,6 +32,8 @@ public final class History {
     volatile boolean done;
     volatile boolean cancelled;
     final List<Map<String, Object>> input = new ArrayList<>();
+    /** What runs once the turn is over (the turn queued behind it), guarded by the history's lock. */
+    private final List<Runnable> whenDone = new ArrayList<>();
 
     TurnRecord(int index, Map<String, Object> values, int firstFrame) {
       this.index = index;
@@ -251,15 +253,37 @@ public final class History {
     }
   }
 
-  /** Marks {@code turn} over and wakes the readers. */
+  /** Marks {@code turn} over, wakes the readers and runs what waited for it ({@link #whenDone}). */
   public void finish(TurnRecord turn) {
+    List<Runnable> next;
     lock.lock();
     try {
       turn.done = true;
       changed.signalAll();
+      next = List.copyOf(turn.whenDone);
+      turn.whenDone.clear();
     } finally {
       lock.unlock();
     }
+    next.forEach(Runnable::run);
+  }
+
+  /**
+   * Runs {@code action} once {@code turn} is over (or the sandbox closes): at once if it already is,
+   * else on the thread that finishes it. Nothing waits meanwhile: a turn queued behind a running one
+   * holds no thread, so the agents' few threads stay free to run the turns that are running.
+   */
+  public void whenDone(TurnRecord turn, Runnable action) {
+    lock.lock();
+    try {
+      if (!turn.done && !closed) {
+        turn.whenDone.add(action);
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    action.run();
   }
 
   /** Returns the history events {@code turn} wrote, in order. */
@@ -331,13 +355,19 @@ public final class History {
 
   /** Wakes every reader for good: the sandbox is closing. */
   public void close() {
+    List<Runnable> next = new ArrayList<>();
     lock.lock();
     try {
       closed = true;
       changed.signalAll();
+      for (TurnRecord t : turns) {
+        next.addAll(t.whenDone);
+        t.whenDone.clear();
+      }
     } finally {
       lock.unlock();
     }
+    next.forEach(Runnable::run);
   }
 
   /** Returns whether the sandbox closed. */

@@ -1166,13 +1166,14 @@ public final class VendorServer {
     History.TurnRecord turn = history.startTurn(values);
     Runnable run = () -> runSteps(item, turn, true, 0, false, request);
     if (previous != null) {
-      scheduler.execute(() -> {
+      // Queued behind the running turn without holding one of the agents' threads while it waits:
+      // a thread blocked per queued turn would soon hold them all, and no running turn could go on.
+      history.whenDone(previous, () -> {
         try {
-          history.awaitTurn(previous, TURN_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-          return;
+          scheduler.execute(run);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+          // The sandbox is closing: the turn is not run.
         }
-        run.run();
       });
     } else {
       // The steps before the first delay run now, so that the answer holds what the request created;
