@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -108,38 +107,15 @@ public final class VendorServer {
     }
     for (Spec.Op op : spec.operations()) {
       if (!bindings.containsKey(op.id())) {
-        Scenario.Binding inferred = infer(op);
+        Scenario.Binding inferred = Bindings.infer(scenario, op);
         if (inferred != null) bindings.put(op.id(), inferred);
       }
     }
-    this.script = scenario.turn() == null ? null : scenario.turn().only(this::applies);
+    this.script = scenario.turn() == null ? null : scenario.turn().only(step -> Bindings.applies(spec, scenario, step));
     this.historySteps = script == null ? List.of()
         : script.steps().stream().filter(step -> step.containsKey("event") || step.containsKey("history")).toList();
     for (Scenario.Resource resource : scenario.resources().values()) store.put(resource.name(), new LinkedHashMap<>());
     for (Scenario.Resource resource : scenario.resources().values()) items.loadDocumented(resource);
-  }
-
-  private static final Pattern SPEC_HAS = Pattern.compile("\\{spec-has:([^}]+)}");
-
-  /**
-   * Returns whether a turn step applies to this spec: a step whose {@code when} is
-   * {@code {spec-has:<name>}} runs only when the spec names that event type (a discriminator value
-   * or a schema), so one scenario serves a spec before and after it documents the event.
-   */
-  private boolean applies(Map<String, Object> step) {
-    Object when = step.get("when");
-    if (when == null) return true;
-    Matcher m = SPEC_HAS.matcher(String.valueOf(when));
-    if (!m.matches()) throw new IllegalArgumentException(scenario.source() + ": a step's when must be {spec-has:<name>} (got " + when + ")");
-    String name = m.group(1);
-    Map<String, Object> schemas = Json.object(Json.at(spec.root(), "components.schemas"));
-    if (schemas == null) return false;
-    if (schemas.containsKey(name)) return true;
-    for (Object schema : schemas.values()) {
-      Map<String, Object> mapping = Json.object(Json.at(schema, "discriminator.mapping"));
-      if (mapping != null && mapping.containsKey(name)) return true;
-    }
-    return false;
   }
 
   /** Returns the vendor's id. */
@@ -282,30 +258,6 @@ public final class VendorServer {
   }
 
   // ---------------------------------------------------------------- behaviours
-
-  private Scenario.@Nullable Binding infer(Spec.Op op) {
-    for (Scenario.Resource resource : scenario.resources().values()) {
-      String item = resource.itemPath();
-      String collection = item.substring(0, item.lastIndexOf('/'));
-      String verb = null;
-      if (op.path().equals(item)) {
-        verb = switch (op.method()) {
-          case "GET" -> "get";
-          case "DELETE" -> "delete";
-          case "POST", "PUT", "PATCH" -> "update";
-          default -> null;
-        };
-      } else if (op.path().equals(collection)) {
-        verb = switch (op.method()) {
-          case "GET" -> "list";
-          case "POST" -> "create";
-          default -> null;
-        };
-      }
-      if (verb != null) return new Scenario.Binding(op.id(), verb, resource.name(), Map.of(verb, resource.name()));
-    }
-    return null;
-  }
 
   private Reply dispatch(Spec.Op op, Map<String, String> params, Map<String, String> query, @Nullable Object body,
       Request request) {
