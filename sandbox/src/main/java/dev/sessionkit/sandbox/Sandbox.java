@@ -1,16 +1,15 @@
 package dev.sessionkit.sandbox;
 
 import dev.sessionkit.core.vendor.VendorDescriptor;
+import dev.sessionkit.sandbox.internal.AgentThreads;
 import dev.sessionkit.sandbox.internal.Json;
+import dev.sessionkit.sandbox.internal.NoDelayServerSockets;
 import dev.sessionkit.sandbox.internal.Router;
 import dev.sessionkit.sandbox.internal.VendorServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -282,108 +279,6 @@ public final class Sandbox implements AutoCloseable {
   public String toString() {
     return "Sandbox(http://127.0.0.1:" + port() + ", " + vendors() + ", seed " + seed + ", "
         + (faults.isNone() ? "no faults" : faults) + ")";
-  }
-
-  /** The run's plan, as the router asks for it. */
-  private record PlannedFaults(FaultPlan plan) implements dev.sessionkit.sandbox.internal.Faults {
-    @Override
-    public Kind faultFor(long n) {
-      return Kind.valueOf(plan.faultFor(n).name());
-    }
-
-    @Override
-    public Duration latencyFor(long n) {
-      return plan.latencyFor(n);
-    }
-
-    @Override
-    public Duration frameDelayFor(long n) {
-      return plan.frameDelayFor(n);
-    }
-
-    @Override
-    public boolean rateLimitsSend(long n) {
-      return plan.rateLimitsSend(n);
-    }
-
-    @Override
-    public Duration retryAfter() {
-      return plan.retryAfter();
-    }
-
-    @Override
-    public Duration sendRetryAfter() {
-      return plan.sendRetryAfter();
-    }
-
-    @Override
-    public int serverErrorStatus() {
-      return plan.serverErrorStatus();
-    }
-
-    @Override
-    public int streamCutAfter() {
-      return plan.streamCutAfter();
-    }
-  }
-
-  /** The agents' threads: daemons, named, so that a sandbox never keeps a JVM alive. */
-  private static final class AgentThreads implements java.util.concurrent.ThreadFactory {
-    private static final AtomicInteger COUNT = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "sessionkit-sandbox-agent-" + COUNT.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
-  }
-
-  /**
-   * Accepts connections with TCP_NODELAY: MockWebServer writes a response's headers and body
-   * separately, and Nagle's algorithm would hold the body until the client's delayed ACK
-   * (about 40 ms a page on Linux), which would make every page wait for nothing.
-   */
-  private static final class NoDelayServerSockets extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new NoDelayServerSocket();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      NoDelayServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      NoDelayServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      NoDelayServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
-  private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {
-      super();
-    }
-
-    @Override
-    public Socket accept() throws IOException {
-      Socket socket = new Socket();
-      implAccept(socket);
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 
   /** Builds and starts a {@link Sandbox}. */
