@@ -264,32 +264,7 @@ class SessionLifecyclesUnderLoadTest {
     List<SessionEvent> live = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> idle = new CompletableFuture<>();
     AtomicReference<Flow.@Nullable Subscription> subscription = new AtomicReference<>();
-    client.sessions().streamAsync(id).subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        subscription.set(s);
-        s.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(SessionEvent event) {
-        live.add(event);
-        if (event instanceof SessionStatusIdleEvent) {
-          subscription.get().cancel();
-          idle.complete(null);
-        }
-      }
-
-      @Override
-      public void onError(Throwable e) {
-        idle.completeExceptionally(e);
-      }
-
-      @Override
-      public void onComplete() {
-        idle.complete(null);
-      }
-    });
+    client.sessions().streamAsync(id).subscribe(collector(live, idle, subscription, SessionStatusIdleEvent.class::isInstance));
     await(idle, subscription);
     return live;
   }
@@ -370,8 +345,14 @@ class SessionLifecyclesUnderLoadTest {
     });
   }
 
-  private static Flow.Subscriber<AgentStreamedResponse> collector(List<AgentStreamedResponse> into,
-      CompletableFuture<Void> done, AtomicReference<Flow.@Nullable Subscription> subscription) {
+  private static <T> Flow.Subscriber<T> collector(List<T> into, CompletableFuture<Void> done,
+      AtomicReference<Flow.@Nullable Subscription> subscription) {
+    return collector(into, done, subscription, item -> false);
+  }
+
+  /** Collects every item into {@code into}; {@code last} cancels the subscription and completes {@code done}. */
+  private static <T> Flow.Subscriber<T> collector(List<T> into, CompletableFuture<Void> done,
+      AtomicReference<Flow.@Nullable Subscription> subscription, java.util.function.Predicate<T> last) {
     return new Flow.Subscriber<>() {
       @Override
       public void onSubscribe(Flow.Subscription s) {
@@ -380,8 +361,12 @@ class SessionLifecyclesUnderLoadTest {
       }
 
       @Override
-      public void onNext(AgentStreamedResponse item) {
+      public void onNext(T item) {
         into.add(item);
+        if (last.test(item)) {
+          subscription.get().cancel();
+          done.complete(null);
+        }
       }
 
       @Override
@@ -437,28 +422,7 @@ class SessionLifecyclesUnderLoadTest {
           List<JsonValue> frames = new CopyOnWriteArrayList<>();
           CompletableFuture<Void> done = new CompletableFuture<>();
           AtomicReference<Flow.@Nullable Subscription> subscription = new AtomicReference<>();
-          client.responses().streamAsync(PIPER_ORG, next).subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-              subscription.set(s);
-              s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(JsonValue frame) {
-              frames.add(frame);
-            }
-
-            @Override
-            public void onError(Throwable e) {
-              done.completeExceptionally(e);
-            }
-
-            @Override
-            public void onComplete() {
-              done.complete(null);
-            }
-          });
+          client.responses().streamAsync(PIPER_ORG, next).subscribe(collector(frames, done, subscription));
           await(done, subscription);
           return frames;
         })
