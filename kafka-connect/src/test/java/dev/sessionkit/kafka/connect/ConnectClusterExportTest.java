@@ -141,19 +141,25 @@ class ConnectClusterExportTest {
     }
   }
 
+  /** Runs connector {@code name} with {@code tasks} tasks to the end of every session, reports its rate and checks every record. */
+  private void export(Checker checker, String name, int tasks, String label) throws Exception {
+    long started = System.nanoTime();
+    connect.configureConnector(name, connector(name, tasks));
+    checker.awaitAll();
+    long ms = TimeUnit.NANOSECONDS.toMillis(checker.lastRecordAt - started);
+    figure("%s: %d events in %d ms = %.0f events/s from the connector's creation; %.0f events/s from the first"
+        + " record to the last (%s)", label, checker.records, ms, checker.records * 1000.0 / ms, checker.steadyRate(),
+        settings(name));
+    checker.assertComplete();
+    if (EXACTLY_ONCE) assertEquals(0, checker.duplicates);
+  }
+
   @Test
   @Order(1)
   void aThousandSessionsOfTwoVendorsReachTheirTopicsInOrderWithOneTask() throws Exception {
     String name = "one-task";
     try (Checker checker = new Checker(name)) {
-      long started = System.nanoTime();
-      connect.configureConnector(name, connector(name, 1));
-      checker.awaitAll();
-      long ms = TimeUnit.NANOSECONDS.toMillis(checker.lastRecordAt - started);
-      figure("1 task: %d events in %d ms = %.0f events/s from the connector's creation; %.0f events/s from the first"
-          + " record to the last (%s)", checker.records, ms, checker.records * 1000.0 / ms, checker.steadyRate(), settings(name));
-      checker.assertComplete();
-      if (EXACTLY_ONCE) assertEquals(0, checker.duplicates);
+      export(checker, name, 1, "1 task");
 
       // The credentials came through the file config provider: what the REST API returns keeps the placeholder.
       for (String resource : List.of("connectors/" + name + "/config", "connectors/" + name + "/tasks")) {
@@ -170,14 +176,7 @@ class ConnectClusterExportTest {
   void twoTasksShareTheSessions() throws Exception {
     String name = "two-tasks";
     try (Checker checker = new Checker(name)) {
-      long started = System.nanoTime();
-      connect.configureConnector(name, connector(name, 2));
-      checker.awaitAll();
-      long ms = TimeUnit.NANOSECONDS.toMillis(checker.lastRecordAt - started);
-      figure("2 tasks: %d events in %d ms = %.0f events/s from the connector's creation; %.0f events/s from the first"
-          + " record to the last (%s)", checker.records, ms, checker.records * 1000.0 / ms, checker.steadyRate(), settings(name));
-      checker.assertComplete();
-      if (EXACTLY_ONCE) assertEquals(0, checker.duplicates);
+      export(checker, name, 2, "2 tasks");
       assertEquals(2, connect.connectorStatus(name).tasks().size());
       connect.deleteConnector(name);
     }
